@@ -1,0 +1,19 @@
+/** What a path is, as far as resolution cares. */
+export interface HostStat {
+  isFile: boolean
+  isDirectory: boolean
+}
+
+/**
+ * File access for the core, passed in rather than imported so that the algorithm stays pure and synchronous.
+ * Every method returns `undefined` for a path that does not exist instead of throwing.
+ */
+export interface ModspaceHost {
+  readFile(path: string): string | undefined
+  stat(path: string): HostStat | undefined
+  /** The canonical path with every symlink resolved. */
+  realpath(path: string): string | undefined
+  readdir(path: string): string[] | undefined
+  /** The target of a symlink, or `undefined` when `path` is not one. */
+  readlink(path: string): string | undefined
+}

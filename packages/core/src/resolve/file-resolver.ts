@@ -1,0 +1,143 @@
+import enhancedResolve from 'enhanced-resolve'
+
+const { ResolverFactory } = enhancedResolve
+import { isInside } from './specifier.js'
+import type { MemoHost } from './memo-host.js'
+
+/**
+ * Node's own resolution inside one space, delegated to enhanced-resolve (webpack's resolver): it implements
+ * `exports`/`imports` with conditions, `main`, extensions and directory indexes, self-reference and symlinks, it runs
+ * synchronously, and, unlike the native resolvers, it reads files through a file system we pass in. That last point is
+ * what lets the core stay pure over `ModspaceHost`, and what lets us bound a space: the file system a space's resolver
+ * sees hides every `node_modules` folder above the space's root.
+ */
+export interface FileResolverOptions {
+  /** Hide `node_modules` folders of the strict ancestors of this folder. `undefined`: unbounded (the host). */
+  bound: string | undefined
+  conditions: readonly string[]
+  fullySpecified: boolean
+}
+
+export interface FileResolution {
+  path: string | undefined
+  /** Why the resolver failed, when it failed for a reason other than "nothing there" (an `exports` refusal). */
+  reason?: string
+}
+
+type Resolver = ReturnType<typeof ResolverFactory.createResolver>
+
+export class FileResolvers {
+  readonly #host: MemoHost
+  readonly #resolvers = new Map<string, Resolver>()
+
+  constructor(host: MemoHost) {
+    this.#host = host
+  }
+
+  resolve(options: FileResolverOptions, fromDir: string, request: string): FileResolution {
+    const resolver = this.#resolverFor(options)
+    try {
+      const path = resolver.resolveSync({}, fromDir, request)
+      return { path: path === false ? undefined : path }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      // enhanced-resolve's "Can't resolve" just means not found; anything else (exports refusals) is worth showing.
+      const reason = /not exported|is not defined|Invalid|not a valid/i.test(message) ? firstLine(message) : undefined
+      return reason ? { path: undefined, reason } : { path: undefined }
+    }
+  }
+
+  #resolverFor(options: FileResolverOptions): Resolver {
+    const key = `${options.bound ?? ''}\0${options.conditions.join(',')}\0${options.fullySpecified}`
+    let resolver = this.#resolvers.get(key)
+    if (!resolver) {
+      resolver = ResolverFactory.createResolver({
+        fileSystem: toResolverFileSystem(this.#host, options.bound) as any,
+        useSyncFileSystemCalls: true,
+        conditionNames: [...options.conditions],
+        extensions: ['.js', '.json', '.node'],
+        mainFields: ['main'],
+        mainFiles: ['index'],
+        exportsFields: ['exports'],
+        importsFields: ['imports'],
+        aliasFields: [],
+        modules: ['node_modules'],
+        symlinks: true,
+        fullySpecified: options.fullySpecified,
+        unsafeCache: false,
+        roots: [],
+      })
+      this.#resolvers.set(key, resolver)
+    }
+    return resolver
+  }
+
+  clear(): void {
+    this.#resolvers.clear()
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.trim()
+}
+
+/** True when `path` goes through a `node_modules` folder that belongs to a strict ancestor of `bound`. */
+export function isAboveBound(path: string, bound: string): boolean {
+  let from = 0
+  for (;;) {
+    const at = path.indexOf('/node_modules', from)
+    if (at === -1) return false
+    const owner = at === 0 ? '/' : path.slice(0, at)
+    if (owner !== bound && isInside(bound, owner)) return true
+    from = at + 1
+  }
+}
+
+function enoent(path: string): NodeJS.ErrnoException {
+  const error: NodeJS.ErrnoException = new Error(`ENOENT: no such file or directory, '${path}'`)
+  error.code = 'ENOENT'
+  return error
+}
+
+/** Node's sync `fs` shape, as enhanced-resolve calls it, over a memoised host, optionally bounded. */
+function toResolverFileSystem(host: MemoHost, bound: string | undefined) {
+  const hidden = (path: string) => bound !== undefined && isAboveBound(path, bound)
+  const statSync = (path: string) => {
+    const stat = hidden(path) ? undefined : host.stat(path)
+    if (!stat) throw enoent(path)
+    return { isFile: () => stat.isFile, isDirectory: () => stat.isDirectory, isSymbolicLink: () => false }
+  }
+  return {
+    statSync,
+    lstatSync: statSync,
+    readFileSync(path: string) {
+      const text = hidden(path) ? undefined : host.readFile(path)
+      if (text === undefined) throw enoent(path)
+      return text
+    },
+    readJsonSync(path: string) {
+      const text = hidden(path) ? undefined : host.readFile(path)
+      if (text === undefined) throw enoent(path)
+      return JSON.parse(text)
+    },
+    readdirSync(path: string) {
+      const names = hidden(path) ? undefined : host.readdir(path)
+      if (!names) throw enoent(path)
+      return names
+    },
+    readlinkSync(path: string) {
+      const target = hidden(path) ? undefined : host.readlink(path)
+      if (target === undefined) {
+        const error: NodeJS.ErrnoException = new Error(`EINVAL: invalid argument, readlink '${path}'`)
+        error.code = 'EINVAL'
+        throw error
+      }
+      return target
+    },
+    realpathSync(path: string) {
+      const real = hidden(path) ? undefined : host.realpath(path)
+      if (real === undefined) throw enoent(path)
+      return real
+    },
+  }
+}

@@ -1,0 +1,337 @@
+import { dirname, join, resolve as resolvePath } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import semver from 'semver'
+import { ROOT_SPACE, type NormalizedConfig, type NormalizedSpace } from '../config/normalize-config.js'
+import { ErrorCodes, ModspaceError } from '../errors.js'
+import { builtinId } from './builtin.js'
+import type { FileResolvers } from './file-resolver.js'
+import type { MemoHost } from './memo-host.js'
+import { declaredRange, findPackage, isNativePackage, type PackageManifest } from './package-info.js'
+import { isInside, parseBareSpecifier, specifierType, type BareSpecifier } from './specifier.js'
+import type { PackageInfo, ResolveResult, TraceRule, TraceStep } from './types.js'
+
+/** The state of one `resolve()` call. */
+export interface ResolveContext {
+  specifier: string
+  importer: string | undefined
+  conditions: readonly string[]
+  fullySpecified: boolean
+  trace: TraceStep[]
+  warnings: string[]
+  /** Every place looked in, for the "not found" error. */
+  searched: string[]
+  /** Why a lookup failed, when the resolver said more than "not found". */
+  reasons: string[]
+  overrideHops: number
+}
+
+export interface ResolveEnvironment {
+  config: NormalizedConfig
+  host: MemoHost
+  files: FileResolvers
+  /** Native package name → the copy first reached, to detect two copies. */
+  nativeSeen: Map<string, { root: string; space: string; via: string }>
+  onWarning: (message: string) => void
+}
+
+const MAX_OVERRIDE_HOPS = 8
+
+type Found = Omit<ResolveResult, 'trace'>
+
+/**
+ * The algorithm of docs/spec.md. Each numbered rule there is one function here; all of them record a trace step for
+ * every decision, so that `explain()` can show the why.
+ */
+export function resolveInSpace(env: ResolveEnvironment, space: NormalizedSpace, importerDir: string, ctx: ResolveContext): Found {
+  const { specifier } = ctx
+  // Rule 1: overrides, nearest on the chain first.
+  const key = builtinId(specifier) ?? specifier
+  for (const name of space.chain) {
+    const declaring = env.config.spaces.get(name)!
+    const target = declaring.overrides.get(key)
+    if (!target) continue
+    if (target.type === 'blocked') {
+      step(ctx, name, 'override', `"${specifier}" is blocked (spaces.${name}.overrides["${key}"] is false)`)
+      return { space: name, id: specifier, kind: 'blocked' }
+    }
+    if (target.type === 'file') {
+      step(ctx, name, 'override', `"${specifier}" is overridden by the file ${target.path}, owned by "${name}"`)
+      return withPackage(env, { space: name, id: target.path, kind: 'override' })
+    }
+    if (++ctx.overrideHops > MAX_OVERRIDE_HOPS) {
+      throw new ModspaceError(ErrorCodes.OVERRIDE_CYCLE, `overrides keep rewriting "${specifier}" (${MAX_OVERRIDE_HOPS} hops).`, {
+        configPath: `spaces.${name}.overrides`,
+        space: space.name,
+        expected: 'an override chain that ends at a module',
+        fix: 'make one of the overrides in this chain point at a file or at a specifier that is not overridden',
+        trace: ctx.trace,
+      })
+    }
+    step(ctx, name, 'override', `"${specifier}" is overridden by the specifier "${target.specifier}" (spaces.${name}.overrides), resolved in "${name}" from its root`)
+    const inner = resolveInSpace(env, declaring, declaring.root, { ...ctx, specifier: target.specifier })
+    if (inner.kind === 'builtin' || inner.kind === 'blocked' || inner.kind === 'native') return inner
+    step(ctx, name, 'override', `the override target ${inner.id} is owned by "${name}", which declared the override`)
+    return { ...inner, space: name, kind: 'override' }
+  }
+
+  // Rule 2: builtins belong to root.
+  if (key.startsWith('node:')) {
+    step(ctx, ROOT_SPACE, 'builtin', `"${specifier}" is the builtin ${key}, owned by root`)
+    return { space: ROOT_SPACE, id: key, kind: 'builtin' }
+  }
+
+  const type = specifierType(specifier)
+  // Rule 3: relative, absolute and file: URLs resolve from the importer and stay in the importer's space.
+  if (type === 'relative' || type === 'absolute' || type === 'url' || type === 'imports') {
+    let request = specifier
+    if (type === 'url') {
+      if (!specifier.startsWith('file:')) throw notFound(env, space, ctx, `only file: URLs can be resolved, not "${specifier}"`)
+      request = fileURLToPath(specifier)
+    }
+    // Subpath imports (#x) may map to packages: bound them like the space's own lookups.
+    const bound = type === 'imports' && space.name !== ROOT_SPACE ? space.root : undefined
+    const found = lookup(env, bound, importerDir, request, ctx)
+    ctx.searched.push(type === 'imports' ? `the "imports" of the package above ${importerDir}` : resolvePath(importerDir, request))
+    if (!found) throw notFound(env, space, ctx)
+    step(ctx, space.name, 'relative', `"${specifier}" is ${found}, owned by the importer's space "${space.name}"`)
+    return finishFile(env, space.name, found, ctx)
+  }
+
+  // Rule 4: bare specifiers.
+  return resolveBare(env, space, parseBareSpecifier(specifier), importerDir, ctx)
+}
+
+function resolveBare(env: ResolveEnvironment, space: NormalizedSpace, bare: BareSpecifier, importerDir: string, ctx: ResolveContext): Found {
+  const { specifier } = ctx
+  if (space.name === ROOT_SPACE) {
+    const found = lookupWithPlaces(env, undefined, importerDir, bare, ctx)
+    if (!found) {
+      throw notFound(env, space, ctx)
+    }
+    step(ctx, ROOT_SPACE, 'host', `root (the host) resolves "${specifier}" with Node's rules from ${importerDir}: ${found}`)
+    return finishFile(env, ROOT_SPACE, found, ctx)
+  }
+
+  const importerPkg = findPackage(env.host, importerDir, true)
+  if (importerPkg && importerPkg.name === bare.name && importerPkg.data.exports !== undefined && isInside(importerPkg.root, space.root)) {
+    const found = lookup(env, space.root, importerDir, specifier, ctx)
+    if (found) {
+      step(ctx, space.name, 'self-reference', `"${specifier}" is the importer's own package (${importerPkg.name}); resolved through its "exports"`)
+      return finishFile(env, space.name, found, ctx)
+    }
+  }
+
+  if (space.isolated.has(bare.name)) {
+    step(ctx, space.name, 'isolated', `"${bare.name}" is isolated in "${space.name}" (spaces.${space.name}.isolated): only its own root is searched`)
+    return own(env, space, bare, importerDir, ctx) ?? raise(notFound(env, space, ctx))
+  }
+
+  if (space.shared.has(bare.name)) {
+    const range = space.shared.get(bare.name)
+    step(ctx, space.name, 'shared', `"${bare.name}" is shared in "${space.name}" (spaces.${space.name}.shared): only the parent "${space.parent}" is asked`)
+    const fromParent = viaParent(env, space, bare, ctx)
+    if (!fromParent) throw notFound(env, space, ctx)
+    if (range !== undefined && fromParent.package) {
+      const version = fromParent.package.version
+      if (!semver.satisfies(version, range, { includePrerelease: true })) {
+        const ownCopy = tryQuietly(() => own(env, space, bare, importerDir, { ...ctx, trace: [], searched: [] }))
+        throw new ModspaceError(
+          ErrorCodes.SHARED_RANGE,
+          `"${bare.name}" is shared with range ${range}, but the parent "${space.parent}" has ${bare.name}@${version} at ${fromParent.package.root}` +
+            (ownCopy?.package ? `; "${space.name}" has ${bare.name}@${ownCopy.package.version} at ${ownCopy.package.root}.` : '.'),
+          {
+            configPath: `spaces.${space.name}.shared.${bare.name}`,
+            space: space.name,
+            specifier,
+            ...(ctx.importer ? { importer: ctx.importer } : {}),
+            ...(env.config.configFile ? { file: env.config.configFile } : {}),
+            expected: `${bare.name} in "${space.parent}" to satisfy ${range}`,
+            fix: `install a ${bare.name} matching ${range} where "${space.parent}" resolves it, or widen the range in spaces.${space.name}.shared`,
+            trace: ctx.trace,
+          },
+        )
+      }
+      step(ctx, space.name, 'shared', `the parent's ${bare.name}@${version} satisfies the shared range ${range}`)
+    }
+    return fromParent
+  }
+
+  if (space.delegation === 'self-first') {
+    const mine = own(env, space, bare, importerDir, ctx)
+    if (mine) {
+      step(ctx, space.name, 'self-first', `"${space.name}" is self-first and has "${specifier}" in its own root`)
+      return mine
+    }
+    step(ctx, space.name, 'self-first', `"${space.name}" is self-first but has no "${bare.name}" of its own: asking the parent "${space.parent}"`)
+    return viaParent(env, space, bare, ctx) ?? raise(notFound(env, space, ctx))
+  }
+
+  // parent-first, version-aware.
+  step(ctx, space.name, 'parent-first', `"${space.name}" is parent-first: asking the parent "${space.parent}" for "${specifier}"`)
+  const fromParent = viaParent(env, space, bare, ctx)
+  if (!fromParent) {
+    step(ctx, space.name, 'parent-first', `the parent has no "${bare.name}": looking in "${space.name}"'s own root`)
+    return own(env, space, bare, importerDir, ctx) ?? raise(notFound(env, space, ctx))
+  }
+  const declared = importerPkg ? declaredRange(importerPkg, bare.name) : undefined
+  const parentVersion = fromParent.package?.version
+  if (!declared || parentVersion === undefined || fromParent.package?.name !== bare.name) {
+    step(ctx, space.name, 'parent-first', declared
+      ? `taking the parent's copy (it has no version to compare)`
+      : `${importerPkg ? `${importerPkg.name} declares no range for "${bare.name}"` : 'the importer has no package.json'}: taking the parent's copy`)
+    return fromParent
+  }
+  if (semver.validRange(declared.range) === null) {
+    step(ctx, space.name, 'parent-first', `${importerPkg!.name} declares "${declared.range}" for "${bare.name}", which is not a semver range: taking the parent's copy`)
+    return fromParent
+  }
+  if (semver.satisfies(parentVersion, declared.range, { includePrerelease: true })) {
+    step(ctx, space.name, 'parent-first', `the parent's ${bare.name}@${parentVersion} satisfies ${declared.range} (${declared.field} of ${importerPkg!.name}): taking the parent's copy`)
+    return fromParent
+  }
+  step(ctx, space.name, 'parent-first', `the parent's ${bare.name}@${parentVersion} does not satisfy ${declared.range} (${declared.field} of ${importerPkg!.name}): looking in "${space.name}"'s own root`)
+  const mine = own(env, space, bare, importerDir, ctx)
+  if (mine) {
+    step(ctx, space.name, 'parent-first', `taking "${space.name}"'s own ${bare.name}@${mine.package?.version ?? '?'}`)
+    return mine
+  }
+  throw new ModspaceError(
+    ErrorCodes.VERSION_MISMATCH,
+    `${importerPkg!.name} needs ${bare.name}@${declared.range}, the parent "${space.parent}" has ${bare.name}@${parentVersion} at ${fromParent.package!.root}, and "${space.name}" has no copy of its own.`,
+    {
+      space: space.name,
+      specifier,
+      ...(ctx.importer ? { importer: ctx.importer } : {}),
+      file: join(importerPkg!.root, 'package.json'),
+      expected: `a ${bare.name} matching ${declared.range} under ${space.root}`,
+      fix: `install ${bare.name}@"${declared.range}" in ${space.root}, or widen the range in ${join(importerPkg!.root, 'package.json')}`,
+      trace: ctx.trace,
+    },
+  )
+}
+
+/** The space's own copy, looked up with Node's rules from the importer (or the space's root) but never above the root. */
+function own(env: ResolveEnvironment, space: NormalizedSpace, bare: BareSpecifier, importerDir: string, ctx: ResolveContext): Found | undefined {
+  // An importer outside the root (an override file) looks up from the root, so it cannot see the host's node_modules.
+  const from = isInside(importerDir, space.root) ? importerDir : space.root
+  const found = lookupWithPlaces(env, space.root, from, bare, ctx)
+  if (!found) return undefined
+  step(ctx, space.name, 'lookup', `"${space.name}" has "${ctx.specifier}" at ${found}`)
+  return finishFile(env, space.name, found, ctx)
+}
+
+/** The parent's answer, by the parent's own rules, looking up from the parent's root. */
+function viaParent(env: ResolveEnvironment, space: NormalizedSpace, bare: BareSpecifier, ctx: ResolveContext): Found | undefined {
+  const parent = env.config.spaces.get(space.parent!)!
+  try {
+    return resolveBare(env, parent, bare, parent.root, ctx)
+  } catch (error) {
+    if (error instanceof ModspaceError && error.code === ErrorCodes.NOT_FOUND) return undefined
+    throw error
+  }
+}
+
+function lookup(env: ResolveEnvironment, bound: string | undefined, fromDir: string, request: string, ctx: ResolveContext): string | undefined {
+  const result = env.files.resolve({ bound, conditions: ctx.conditions, fullySpecified: ctx.fullySpecified }, fromDir, request)
+  if (result.reason) ctx.reasons.push(result.reason)
+  return result.path
+}
+
+function lookupWithPlaces(env: ResolveEnvironment, bound: string | undefined, fromDir: string, bare: BareSpecifier, ctx: ResolveContext): string | undefined {
+  const found = lookup(env, bound, fromDir, ctx.specifier.startsWith(bare.name) ? ctx.specifier : bare.name + bare.subpath, ctx)
+  if (!found) ctx.searched.push(...candidatePlaces(fromDir, bound, bare.name))
+  return found
+}
+
+/** The `node_modules/<name>` folders Node would try from `fromDir`, up to `bound` (inclusive) or the file system root. */
+export function candidatePlaces(fromDir: string, bound: string | undefined, name: string): string[] {
+  const places: string[] = []
+  let dir = fromDir
+  for (;;) {
+    if (!dir.endsWith('/node_modules')) places.push(join(dir, 'node_modules', name))
+    if (dir === bound) break
+    const up = dirname(dir)
+    if (up === dir) break
+    dir = up
+  }
+  return places
+}
+
+/** Rule 5 applies to every file: natives move to the pin space. */
+function finishFile(env: ResolveEnvironment, owner: string, path: string, ctx: ResolveContext): Found {
+  const pkg = findPackage(env.host, path)
+  const info: PackageInfo | undefined = pkg ? { name: pkg.name, version: pkg.version, root: pkg.root } : undefined
+  const native = path.endsWith('.node') || (pkg !== undefined && isNativePackage(env.host, pkg, env.config.native.packages))
+  if (!native) return { space: owner, id: path, kind: 'file', ...(info ? { package: info } : {}) }
+  const pin = env.config.native.pin
+  step(ctx, pin, 'native', `${pkg ? `${pkg.name}@${pkg.version} is a native package` : `${path} is a native addon`}: owned by the pin space "${pin}", one instance per real path`)
+  if (pkg) checkNativeConflict(env, pkg, owner, ctx)
+  return { space: pin, id: path, kind: 'native', ...(info ? { package: info } : {}) }
+}
+
+function checkNativeConflict(env: ResolveEnvironment, pkg: PackageManifest, reachedFrom: string, ctx: ResolveContext): void {
+  const seen = env.nativeSeen.get(pkg.name)
+  if (!seen) {
+    env.nativeSeen.set(pkg.name, { root: pkg.root, space: reachedFrom, via: pkg.version })
+    return
+  }
+  if (seen.root === pkg.root) return
+  const summary = `two copies of the native package ${pkg.name}: ${pkg.name}@${seen.via} at ${seen.root} (reached from "${seen.space}") and ${pkg.name}@${pkg.version} at ${pkg.root} (reached from "${reachedFrom}").`
+  const fix = `install ${pkg.name} once where the pin space "${env.config.native.pin}" resolves it and remove the other copy, or make the spaces share it`
+  if (env.config.native.onConflict === 'warn') {
+    const message = `[${ErrorCodes.NATIVE_CONFLICT}] ${summary} Both load; fix: ${fix}`
+    ctx.warnings.push(message)
+    env.onWarning(message)
+    return
+  }
+  throw new ModspaceError(ErrorCodes.NATIVE_CONFLICT, summary, {
+    configPath: 'native.onConflict',
+    space: reachedFrom,
+    specifier: ctx.specifier,
+    ...(ctx.importer ? { importer: ctx.importer } : {}),
+    expected: `one copy of ${pkg.name} in the process`,
+    fix,
+    trace: ctx.trace,
+  })
+}
+
+function withPackage(env: ResolveEnvironment, found: Found): Found {
+  const pkg = findPackage(env.host, found.id)
+  return pkg ? { ...found, package: { name: pkg.name, version: pkg.version, root: pkg.root } } : found
+}
+
+function notFound(_env: ResolveEnvironment, space: NormalizedSpace, ctx: ResolveContext, why?: string): ModspaceError {
+  const places = [...new Set(ctx.searched)]
+  const reasons = [...new Set(ctx.reasons)]
+  const summary =
+    `cannot find "${ctx.specifier}" in space "${space.name}".` +
+    (why ? ` ${why}.` : '') +
+    (reasons.length ? `\n  the resolver said: ${reasons.join('; ')}` : '') +
+    (places.length ? `\n  searched:\n${places.map((p) => `    - ${p}`).join('\n')}` : '')
+  return new ModspaceError(ErrorCodes.NOT_FOUND, summary, {
+    space: space.name,
+    specifier: ctx.specifier,
+    ...(ctx.importer ? { importer: ctx.importer } : {}),
+    expected: 'a file or an installed package',
+    fix: specifierType(ctx.specifier) === 'bare'
+      ? `install "${parseBareSpecifier(ctx.specifier).name}" under ${space.root}${space.parent ? ` or where "${space.parent}" resolves it` : ''}, or add an override`
+      : 'check the path and its extension (ESM imports need the full file name)',
+    trace: ctx.trace,
+  })
+}
+
+function step(ctx: ResolveContext, space: string, rule: TraceRule, message: string): void {
+  ctx.trace.push({ space, rule, message })
+}
+
+function raise(error: Error): never {
+  throw error
+}
+
+function tryQuietly<T>(fn: () => T): T | undefined {
+  try {
+    return fn()
+  } catch {
+    return undefined
+  }
+}

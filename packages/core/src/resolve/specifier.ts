@@ -1,0 +1,42 @@
+/**
+ * Pure specifier math. Invariants: `parseBareSpecifier(s).name + subpath === s` for every bare `s`; a specifier is
+ * exactly one of relative, absolute, subpath-import (`#x`), URL or bare.
+ */
+
+export type SpecifierType = 'relative' | 'absolute' | 'imports' | 'url' | 'bare'
+
+export function specifierType(specifier: string): SpecifierType {
+  if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
+    return 'relative'
+  }
+  if (specifier.startsWith('/')) return 'absolute'
+  if (specifier.startsWith('#')) return 'imports'
+  if (/^[a-zA-Z][a-zA-Z\d+.-]*:/.test(specifier)) return 'url'
+  return 'bare'
+}
+
+export interface BareSpecifier {
+  /** The package name: `lodash`, `@scope/pkg`. */
+  name: string
+  /** What follows the name, with its leading slash, or `''`. */
+  subpath: string
+}
+
+export function parseBareSpecifier(specifier: string): BareSpecifier {
+  const first = specifier.indexOf('/')
+  if (specifier.startsWith('@')) {
+    if (first === -1) return { name: specifier, subpath: '' }
+    const second = specifier.indexOf('/', first + 1)
+    if (second === -1) return { name: specifier, subpath: '' }
+    return { name: specifier.slice(0, second), subpath: specifier.slice(second) }
+  }
+  if (first === -1) return { name: specifier, subpath: '' }
+  return { name: specifier.slice(0, first), subpath: specifier.slice(first) }
+}
+
+/** True when `child` is `parent` or lies inside it. Both must be absolute and normalised. */
+export function isInside(child: string, parent: string): boolean {
+  if (child === parent) return true
+  const prefix = parent.endsWith('/') ? parent : `${parent}/`
+  return child.startsWith(prefix)
+}

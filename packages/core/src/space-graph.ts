@@ -1,0 +1,122 @@
+import { dirname, isAbsolute, resolve as resolvePath } from 'node:path'
+import createDebug from 'debug'
+import { normalizeConfig, type NormalizedConfig, type NormalizedSpace } from './config/normalize-config.js'
+import type { ModspaceConfig } from './config/types.js'
+import { didYouMean } from './did-you-mean.js'
+import { ErrorCodes, ModspaceError } from './errors.js'
+import type { ModspaceHost } from './host.js'
+import { createNodeHost } from './node-host.js'
+import { FileResolvers } from './resolve/file-resolver.js'
+import { createMemoHost, type MemoHost } from './resolve/memo-host.js'
+import { resolveInSpace, type ResolveEnvironment } from './resolve/resolve-graph.js'
+import type { ResolveRequest, ResolveResult } from './resolve/types.js'
+import { formatExplanation, type ExplainOptions } from './report/format-explanation.js'
+
+const debug = createDebug('modspace:core')
+
+export interface CreateGraphOptions {
+  /** Folder that relative paths in the config are relative to. Defaults to the config file's folder, else `process.cwd()`. */
+  cwd?: string
+  /** The config file the config came from, for error messages. */
+  configFile?: string
+  /** File access. Defaults to Node's `fs`. */
+  host?: ModspaceHost
+  /** Called for warnings (a native conflict under `onConflict: 'warn'`). Defaults to `console.warn`. */
+  onWarning?: (message: string) => void
+}
+
+/**
+ * The resolved space tree and the one resolution algorithm every adapter uses. Synchronous; remembers file reads and
+ * answers until `clearCache()` (call it when files change, as watch modes do).
+ */
+export class SpaceGraph {
+  readonly config: NormalizedConfig
+  readonly #host: MemoHost
+  readonly #env: ResolveEnvironment
+  readonly #cache = new Map<string, ResolveResult>()
+
+  constructor(config: NormalizedConfig, host: MemoHost, onWarning: (message: string) => void) {
+    this.config = config
+    this.#host = host
+    this.#env = { config, host, files: new FileResolvers(host), nativeSeen: new Map(), onWarning }
+  }
+
+  /** Every space, `root` included, by name. */
+  get spaces(): ReadonlyMap<string, NormalizedSpace> {
+    return this.config.spaces
+  }
+
+  /** One space's settings; throws `MODSPACE_UNKNOWN_SPACE` with a did-you-mean. */
+  space(name: string): NormalizedSpace {
+    const space = this.config.spaces.get(name)
+    if (space) return space
+    const guess = didYouMean(name, this.config.spaces.keys())
+    throw new ModspaceError(ErrorCodes.UNKNOWN_SPACE, `there is no space named ${JSON.stringify(name)}.`, {
+      ...(this.config.configFile ? { file: this.config.configFile } : {}),
+      expected: `one of: ${[...this.config.spaces.keys()].join(', ')}`,
+      fix: guess ? `did you mean "${guess}"?` : 'add it under `spaces` in the config',
+    })
+  }
+
+  /**
+   * Which space owns the module `specifier` imported from `importer` in `space`, and which file it is.
+   * Throws a `ModspaceError` when nothing resolves it; returns `kind: 'blocked'` for an import an override forbids.
+   */
+  resolve(request: ResolveRequest): ResolveResult {
+    const space = this.space(request.space)
+    const importer = request.importer === undefined ? undefined : absolute(request.importer, space.root)
+    const importerDir = importer === undefined ? space.root : dirname(importer)
+    const kind = request.kind ?? 'import'
+    const conditions = [...(request.conditions ?? this.config.conditions), kind]
+    const fullySpecified = request.fullySpecified ?? kind === 'import'
+    const key = `${space.name}\0${importerDir}\0${request.specifier}\0${conditions.join(',')}\0${fullySpecified}`
+    const hit = this.#cache.get(key)
+    if (hit) return hit
+    const ctx = {
+      specifier: request.specifier,
+      importer,
+      conditions,
+      fullySpecified,
+      trace: [],
+      warnings: [],
+      searched: [],
+      reasons: [],
+      overrideHops: 0,
+    }
+    const found = resolveInSpace(this.#env, space, importerDir, ctx)
+    const result: ResolveResult = { ...found, trace: ctx.trace, ...(ctx.warnings.length ? { warnings: ctx.warnings } : {}) }
+    debug('%s %s from %s → %s %s (%s)', space.name, request.specifier, importer ?? space.root, result.space, result.id, result.kind)
+    this.#cache.set(key, result)
+    return result
+  }
+
+  /** The decision for `request` as readable text: every step, with the versions and ranges compared. Never throws a `ModspaceError`. */
+  explain(request: ResolveRequest, options: ExplainOptions = {}): string {
+    try {
+      return formatExplanation(request, this.resolve(request), undefined, options)
+    } catch (error) {
+      if (!(error instanceof ModspaceError)) throw error
+      return formatExplanation(request, undefined, error, options)
+    }
+  }
+
+  /** Forget every remembered file read and answer. */
+  clearCache(): void {
+    this.#cache.clear()
+    this.#host.clear()
+    this.#env.nativeSeen.clear()
+  }
+}
+
+/** Validates `config` (throwing a `ModspaceError` with its config path) and builds the graph. */
+export function createGraph(config: ModspaceConfig, options: CreateGraphOptions = {}): SpaceGraph {
+  const host = createMemoHost(options.host ?? createNodeHost())
+  const baseDir = resolvePath(options.cwd ?? (options.configFile ? dirname(options.configFile) : process.cwd()))
+  const normalized = normalizeConfig(config, { baseDir, host, ...(options.configFile ? { configFile: options.configFile } : {}) })
+  return new SpaceGraph(normalized, host, options.onWarning ?? ((message) => console.warn(message)))
+}
+
+function absolute(path: string, base: string): string {
+  if (path.startsWith('file:')) return new URL(path).pathname
+  return isAbsolute(path) ? path : resolvePath(base, path)
+}
