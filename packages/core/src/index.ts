@@ -11,3 +11,4 @@ export type { ModuleKind, PackageInfo, ResolveRequest, ResolveResult, TraceRule,
 export type { ExplainOptions } from './report/format-explanation.js'
 export { createGraph, SpaceGraph, type CreateGraphOptions } from './space-graph.js'
 export { loadGraph } from './load-graph.js'
+export { buildManifest, type ManifestInput, type ManifestModule, type ModspaceManifest } from './report/build-manifest.js'

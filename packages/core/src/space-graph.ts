@@ -1,12 +1,13 @@
 import { dirname, isAbsolute, resolve as resolvePath } from 'node:path'
 import createDebug from 'debug'
-import { normalizeConfig, type NormalizedConfig, type NormalizedSpace } from './config/normalize-config.js'
+import { ROOT_SPACE, normalizeConfig, type NormalizedConfig, type NormalizedSpace } from './config/normalize-config.js'
 import type { ModspaceConfig } from './config/types.js'
 import { didYouMean } from './did-you-mean.js'
 import { ErrorCodes, ModspaceError } from './errors.js'
 import type { ModspaceHost } from './host.js'
 import { createNodeHost } from './node-host.js'
 import { FileResolvers } from './resolve/file-resolver.js'
+import { isInside } from './resolve/specifier.js'
 import { createMemoHost, type MemoHost } from './resolve/memo-host.js'
 import { resolveInSpace, type ResolveEnvironment } from './resolve/resolve-graph.js'
 import type { ResolveRequest, ResolveResult } from './resolve/types.js'
@@ -98,6 +99,24 @@ export class SpaceGraph {
       if (!(error instanceof ModspaceError)) throw error
       return formatExplanation(request, undefined, error, options)
     }
+  }
+
+  /**
+   * The space an entry file belongs to when nothing says otherwise: the space whose root holds it most deeply,
+   * `root` when none does. Every adapter uses this for a user's own entries, so that they agree.
+   */
+  spaceForFile(file: string): string {
+    const path = this.#host.realpath(file) ?? file
+    let best = ROOT_SPACE
+    let depth = -1
+    for (const space of this.config.spaces.values()) {
+      if (space.name === ROOT_SPACE || !isInside(path, space.root)) continue
+      if (space.root.length > depth) {
+        best = space.name
+        depth = space.root.length
+      }
+    }
+    return best
   }
 
   /** Forget every remembered file read and answer. */
