@@ -42,6 +42,11 @@ export class SpaceGraph {
     this.#env = { config, host, files: new FileResolvers(host), nativeSeen: new Map(), onWarning }
   }
 
+  /** The memoised file access the graph reads through. */
+  get host(): MemoHost {
+    return this.#host
+  }
+
   /** Every space, `root` included, by name. */
   get spaces(): ReadonlyMap<string, NormalizedSpace> {
     return this.config.spaces

@@ -1,0 +1,3 @@
+// The host application's own code, owned by the root space.
+import * as logger from '@example/logger'
+export { logger }

@@ -1,0 +1,131 @@
+import { resolve as resolvePath } from 'node:path'
+import { cac } from 'cac'
+import pc from 'picocolors'
+import { loadConfig } from '../config/load-config.js'
+import { ModspaceError } from '../errors.js'
+import { checkGraph } from '../report/check-graph.js'
+import { formatGraph, GRAPH_FORMATS, type GraphFormat } from '../report/format-graph.js'
+import { createGraph, type SpaceGraph } from '../space-graph.js'
+
+export interface CliIo {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  color: boolean
+  cwd: string
+}
+
+/** The `modspace` command, testable: returns the exit code instead of exiting. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const c = pc.createColors(io.color)
+  const cli = cac('modspace')
+  let exitCode = 0
+  let action: (() => Promise<void>) | undefined
+
+  const open = async (config: string | undefined): Promise<SpaceGraph> => {
+    const { config: raw, file } = await loadConfig(resolvePath(io.cwd, config ?? '.'))
+    const warnings: string[] = []
+    const graph = createGraph(raw, { configFile: file, onWarning: (w) => warnings.push(w) })
+    return graph
+  }
+
+  cli.option('-c, --config <path>', 'config file or folder (default: the current folder)')
+
+  cli
+    .command('explain <space> <specifier>', 'every step of the decision for one import')
+    .option('--from <file>', 'the importing file (default: the space root)')
+    .option('--kind <kind>', 'import or require', { default: 'import' })
+    .option('--json', 'print the result and trace as JSON')
+    .action((space: string, specifier: string, options: { from?: string; kind: string; json?: boolean; config?: string }) => {
+      action = async () => {
+        if (options.kind !== 'import' && options.kind !== 'require') {
+          throw new ModspaceError('MODSPACE_CONFIG_INVALID', `--kind must be "import" or "require", not "${options.kind}".`, { fix: 'pass --kind import or --kind require' })
+        }
+        const graph = await open(options.config)
+        const request = {
+          space,
+          specifier: String(specifier),
+          kind: options.kind as 'import' | 'require',
+          ...(options.from ? { importer: resolvePath(io.cwd, options.from) } : {}),
+        }
+        graph.space(space)
+        if (options.json) {
+          try {
+            io.stdout(JSON.stringify(graph.resolve(request), null, 2))
+          } catch (error) {
+            if (!(error instanceof ModspaceError)) throw error
+            io.stdout(JSON.stringify({ error: { code: error.code, message: error.message }, trace: error.trace ?? [] }, null, 2))
+            exitCode = 1
+          }
+          return
+        }
+        const text = graph.explain(request, { color: io.color })
+        io.stdout(text)
+        try {
+          graph.resolve(request)
+        } catch {
+          exitCode = 1
+        }
+      }
+    })
+
+  cli
+    .command('graph', 'the space tree: roots, delegation, shared, isolated, overrides')
+    .option('--format <format>', `one of ${GRAPH_FORMATS.join(', ')}`, { default: 'text' })
+    .action((options: { format: string; config?: string }) => {
+      action = async () => {
+        if (!GRAPH_FORMATS.includes(options.format as GraphFormat)) {
+          throw new ModspaceError('MODSPACE_CONFIG_INVALID', `unknown format "${options.format}".`, { expected: GRAPH_FORMATS.join(', '), fix: 'pass --format text, mermaid, dot or json' })
+        }
+        const graph = await open(options.config)
+        io.stdout(formatGraph(graph.config, options.format as GraphFormat, { color: io.color }))
+      }
+    })
+
+  cli
+    .command('check', 'validate the config and report what would fail, without running anything')
+    .option('--json', 'print the problems as JSON')
+    .action((options: { json?: boolean; config?: string }) => {
+      action = async () => {
+        const graph = await open(options.config)
+        const problems = checkGraph(graph)
+        const errors = problems.filter((p) => p.severity === 'error').length
+        if (options.json) io.stdout(JSON.stringify({ problems }, null, 2))
+        else {
+          for (const p of problems) {
+            io.stdout(`${p.severity === 'error' ? c.red('error') : c.yellow('warning')} ${p.message.split('\n').join('\n  ')}`)
+          }
+          const spaces = graph.spaces.size - 1
+          io.stdout(errors ? c.red(`✗ ${errors} error(s), ${problems.length - errors} warning(s)`) : c.green(`✓ ${spaces} space(s) checked, ${problems.length} warning(s), no errors`))
+        }
+        if (errors) exitCode = 1
+      }
+    })
+
+  cli.help()
+  cli.version('0.1.0')
+
+  try {
+    cli.parse(['node', 'modspace', ...argv], { run: false })
+    if (cli.matchedCommand && !cli.options.help) cli.runMatchedCommand()
+    if (!action) {
+      if (!cli.options.help && !cli.options.version) {
+        io.stderr(argv.length ? `unknown command: ${argv[0]}` : 'a command is needed')
+        cli.outputHelp()
+        return 2
+      }
+      return 0
+    }
+    await action()
+    return exitCode
+  } catch (error) {
+    if (error instanceof ModspaceError) {
+      io.stderr(c.red(error.message))
+      return 1
+    }
+    if (error instanceof Error && error.name === 'CACError') {
+      io.stderr(`${error.message}\nrun modspace --help for usage`)
+      return 2
+    }
+    throw error
+  }
+}
