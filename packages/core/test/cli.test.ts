@@ -1,0 +1,95 @@
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../src/cli/run-cli.js'
+
+const example = fileURLToPath(new URL('../../../examples/plugin-host', import.meta.url))
+
+async function run(...argv: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), color: false, cwd: example })
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+describe('modspace explain', () => {
+  it('shows every step, with the versions and ranges compared', async () => {
+    const { code, out } = await run('explain', 'legacy-reports', '@example/logger', '--from', 'plugins/legacy-reports/index.js', '--kind', 'require')
+    expect(code).toBe(0)
+    expect(out).toContain("the parent's @example/logger@2.1.0 does not satisfy ^1.0.0 (dependencies of legacy-reports)")
+    expect(out).toContain('→ owned by legacy-reports: file')
+    expect(out).toContain('@example/logger@1.3.0')
+  })
+
+  it('prints JSON with --json', async () => {
+    const { out } = await run('explain', 'charts', 'node:net', '--json')
+    expect(JSON.parse(out)).toMatchObject({ space: 'charts', kind: 'override' })
+  })
+
+  it('explains a refusal and exits 1', async () => {
+    const { code, out } = await run('explain', 'charts-sandbox', 'child_process')
+    expect(code).toBe(0)
+    expect(out).toContain('blocked')
+    const missing = await run('explain', 'charts', 'left-pad')
+    expect(missing.code).toBe(1)
+    expect(missing.out).toContain('MODSPACE_NOT_FOUND')
+    expect(missing.out).toContain('plugins/charts/node_modules/left-pad')
+  })
+
+  it('names an unknown space with a did-you-mean', async () => {
+    const { code, err } = await run('explain', 'chart', 'x')
+    expect(code).toBe(1)
+    expect(err).toContain('did you mean "charts"?')
+  })
+})
+
+describe('modspace graph', () => {
+  it('draws the tree as text', async () => {
+    const { code, out } = await run('graph')
+    expect(code).toBe(0)
+    expect(out).toContain('└─ charts-sandbox  ./plugins/charts  self-first')
+    expect(out).toContain('override: node:net → ./test/fake-net.js')
+  })
+
+  it.each([
+    ['mermaid', 's_charts --> s_charts_sandbox'],
+    ['dot', 's_charts -> s_charts_sandbox;'],
+  ])('draws %s', async (format, edge) => {
+    const { out } = await run('graph', '--format', format)
+    expect(out).toContain(edge)
+  })
+
+  it('prints JSON', async () => {
+    const { out } = await run('graph', '--format', 'json')
+    const data = JSON.parse(out)
+    expect(data.spaces.map((s: { name: string }) => s.name)).toEqual(['root', 'legacy-reports', 'charts', 'charts-sandbox'])
+    expect(data.spaces[1].shared).toEqual({ '@example/ui-kit': '^1.0.0' })
+  })
+
+  it('refuses an unknown format', async () => {
+    const { code, err } = await run('graph', '--format', 'svg')
+    expect(code).toBe(1)
+    expect(err).toContain('MODSPACE_CONFIG_INVALID')
+  })
+})
+
+describe('modspace check', () => {
+  it('passes the example and warns about the two logger versions', async () => {
+    const { code, out } = await run('check')
+    expect(code).toBe(0)
+    expect(out).toContain('@example/logger loads in 2 versions')
+    expect(out).toContain('no errors')
+  })
+
+  it('reports a missing config with the file names it looked for', async () => {
+    const { code, err } = await run('check', '--config', '/nonexistent-folder')
+    expect(code).toBe(1)
+    expect(err).toContain('MODSPACE_CONFIG_NOT_FOUND')
+    expect(err).toContain('modspace.config.ts')
+  })
+})
+
+describe('usage', () => {
+  it('exits 2 on an unknown command', async () => {
+    expect((await run('frobnicate')).code).toBe(2)
+  })
+})
