@@ -93,9 +93,12 @@ export function isAboveBound(path: string, bound: string): boolean {
   }
 }
 
-function enoent(path: string): NodeJS.ErrnoException {
-  const error: NodeJS.ErrnoException = new Error(`ENOENT: no such file or directory, '${path}'`)
-  error.code = 'ENOENT'
+// enhanced-resolve asks about many paths that do not exist; only `code` is read from these errors, and capturing a
+// stack for each one was the largest single cost of a cold resolution.
+function fsError(code: 'ENOENT' | 'EINVAL', path: string): NodeJS.ErrnoException {
+  const error = Object.create(Error.prototype) as NodeJS.ErrnoException
+  error.code = code
+  error.message = `${code}: ${path}`
   return error
 }
 
@@ -104,7 +107,7 @@ function toResolverFileSystem(host: MemoHost, bound: string | undefined) {
   const hidden = (path: string) => bound !== undefined && isAboveBound(path, bound)
   const statSync = (path: string) => {
     const stat = hidden(path) ? undefined : host.stat(path)
-    if (!stat) throw enoent(path)
+    if (!stat) throw fsError('ENOENT', path)
     return { isFile: () => stat.isFile, isDirectory: () => stat.isDirectory, isSymbolicLink: () => false }
   }
   return {
@@ -112,31 +115,27 @@ function toResolverFileSystem(host: MemoHost, bound: string | undefined) {
     lstatSync: statSync,
     readFileSync(path: string) {
       const text = hidden(path) ? undefined : host.readFile(path)
-      if (text === undefined) throw enoent(path)
+      if (text === undefined) throw fsError('ENOENT', path)
       return text
     },
     readJsonSync(path: string) {
-      const text = hidden(path) ? undefined : host.readFile(path)
-      if (text === undefined) throw enoent(path)
-      return JSON.parse(text)
+      const data = hidden(path) ? undefined : host.readJson(path)
+      if (data === undefined) throw fsError('ENOENT', path)
+      return data
     },
     readdirSync(path: string) {
       const names = hidden(path) ? undefined : host.readdir(path)
-      if (!names) throw enoent(path)
+      if (!names) throw fsError('ENOENT', path)
       return names
     },
     readlinkSync(path: string) {
       const target = hidden(path) ? undefined : host.readlink(path)
-      if (target === undefined) {
-        const error: NodeJS.ErrnoException = new Error(`EINVAL: invalid argument, readlink '${path}'`)
-        error.code = 'EINVAL'
-        throw error
-      }
+      if (target === undefined) throw fsError('EINVAL', path)
       return target
     },
     realpathSync(path: string) {
       const real = hidden(path) ? undefined : host.realpath(path)
-      if (real === undefined) throw enoent(path)
+      if (real === undefined) throw fsError('ENOENT', path)
       return real
     },
   }

@@ -3,6 +3,8 @@ import type { HostStat, ModspaceHost } from '../host.js'
 /** A host whose answers are remembered until `clear()`: safe while the tree does not change (a build, a run). */
 export interface MemoHost extends ModspaceHost {
   clear(): void
+  /** A JSON file, parsed once; `undefined` when missing or not valid JSON. */
+  readJson(path: string): unknown
   /** The package.json at `dir`, parsed, or `undefined`. */
   readPackageJson(dir: string): Record<string, any> | undefined
 }
@@ -14,6 +16,7 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
   const dirs = new Map<string, string[] | undefined>()
   const links = new Map<string, string | undefined>()
   const manifests = new Map<string, Record<string, any> | undefined>()
+  const json = new Map<string, unknown>()
   const remember = <T>(cache: Map<string, T>, key: string, read: (key: string) => T): T => {
     if (cache.has(key)) return cache.get(key) as T
     const value = read(key)
@@ -26,20 +29,24 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
     realpath: (p) => remember(reals, p, (k) => host.realpath(k)),
     readdir: (p) => remember(dirs, p, (k) => host.readdir(k)),
     readlink: (p) => remember(links, p, (k) => host.readlink(k)),
-    readPackageJson: (dir) =>
-      remember(manifests, dir, (k) => {
-        const text = memo.readFile(`${k === '/' ? '' : k}/package.json`)
+    readJson: (p) =>
+      remember(json, p, (k) => {
+        const text = memo.readFile(k)
         if (text === undefined) return undefined
         try {
-          const data = JSON.parse(text)
-          return data && typeof data === 'object' ? data : undefined
+          return JSON.parse(text)
         } catch {
-          // A broken package.json is not ours to report here; Node's resolution will surface it.
+          // A broken package.json is not ours to report here; the resolver reports what it cannot read.
           return undefined
         }
       }),
+    readPackageJson: (dir) =>
+      remember(manifests, dir, (k) => {
+        const data = memo.readJson(`${k === '/' ? '' : k}/package.json`)
+        return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, any>) : undefined
+      }),
     clear() {
-      for (const cache of [files, stats, reals, dirs, links, manifests]) cache.clear()
+      for (const cache of [files, stats, reals, dirs, links, manifests, json]) cache.clear()
     },
   }
   return memo
