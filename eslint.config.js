@@ -14,7 +14,12 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmarks and the demo are programs whose output is the point.
+    files: ['**/bench/**', 'apps/**', 'examples/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', globalThis: 'readonly', require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly', performance: 'readonly', setTimeout: 'readonly' } },
   },
 )
