@@ -93,3 +93,29 @@ describe('usage', () => {
     expect((await run('frobnicate')).code).toBe(2)
   })
 })
+
+describe('modspace manifest and explain --manifest', () => {
+  const manifestFile = fileURLToPath(new URL('./fixtures/rollup-manifest.json', import.meta.url))
+
+  it('lists a build by space', async () => {
+    const { code, out } = await run('manifest', manifestFile)
+    expect(code).toBe(0)
+    expect(out).toContain('rollup: 3 module instance(s)')
+    expect(out).toContain('legacy-reports (1)')
+  })
+
+  it('says whether a build holds the module explain resolves', async () => {
+    const held = await run('explain', 'legacy-reports', '@example/logger', '--from', 'plugins/legacy-reports/index.js', '--kind', 'require', '--manifest', manifestFile)
+    expect(held.code).toBe(0)
+    expect(held.out).toContain('the rollup build holds this module as an instance of "legacy-reports"')
+    const absent = await run('explain', 'charts', '@example/chart-lib', '--from', 'plugins/charts/index.js', '--manifest', manifestFile)
+    expect(absent.code).toBe(1)
+    expect(absent.out).toContain('holds no instance of this module owned by "charts"')
+  })
+
+  it('refuses a file that is not a manifest', async () => {
+    const { code, err } = await run('manifest', fileURLToPath(import.meta.url))
+    expect(code).toBe(1)
+    expect(err).toContain('MODSPACE_CONFIG_LOAD_FAILED')
+  })
+})

@@ -4,6 +4,7 @@ import pc from 'picocolors'
 import { loadConfig } from '../config/load-config.js'
 import { ModspaceError } from '../errors.js'
 import { checkGraph } from '../report/check-graph.js'
+import { findInManifest, formatManifest, readManifest } from '../report/read-manifest.js'
 import { formatGraph, GRAPH_FORMATS, type GraphFormat } from '../report/format-graph.js'
 import { createGraph, type SpaceGraph } from '../space-graph.js'
 
@@ -35,7 +36,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--from <file>', 'the importing file (default: the space root)')
     .option('--kind <kind>', 'import or require', { default: 'import' })
     .option('--json', 'print the result and trace as JSON')
-    .action((space: string, specifier: string, options: { from?: string; kind: string; json?: boolean; config?: string }) => {
+    .option('--manifest <file>', 'also say whether a build (its modspace-manifest.json) contains the module')
+    .action((space: string, specifier: string, options: { from?: string; kind: string; json?: boolean; config?: string; manifest?: string }) => {
       action = async () => {
         if (options.kind !== 'import' && options.kind !== 'require') {
           throw new ModspaceError('MODSPACE_CONFIG_INVALID', `--kind must be "import" or "require", not "${options.kind}".`, { fix: 'pass --kind import or --kind require' })
@@ -58,12 +60,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           }
           return
         }
-        const text = graph.explain(request, { color: io.color })
-        io.stdout(text)
+        io.stdout(graph.explain(request, { color: io.color }))
+        let result
         try {
-          graph.resolve(request)
+          result = graph.resolve(request)
         } catch {
           exitCode = 1
+          return
+        }
+        if (options.manifest) {
+          const manifest = readManifest(resolvePath(io.cwd, options.manifest))
+          const found = findInManifest(manifest, graph.config.baseDir, result)
+          io.stdout(found
+            ? c.green(`✓ the ${manifest.bundler} build holds this module as an instance of "${result.space}"`)
+            : c.yellow(`✗ the ${manifest.bundler} build holds no instance of this module owned by "${result.space}"`))
+          if (!found) exitCode = 1
         }
       }
     })
@@ -98,6 +109,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           io.stdout(errors ? c.red(`✗ ${errors} error(s), ${problems.length - errors} warning(s)`) : c.green(`✓ ${spaces} space(s) checked, ${problems.length} warning(s), no errors`))
         }
         if (errors) exitCode = 1
+      }
+    })
+
+  cli
+    .command('manifest <file>', 'what a build put where: the modules of a modspace-manifest.json, by space')
+    .option('--space <space>', 'only this space')
+    .option('--json', 'print it as JSON')
+    .action((file: string, options: { space?: string; json?: boolean }) => {
+      action = async () => {
+        const manifest = readManifest(resolvePath(io.cwd, file))
+        io.stdout(options.json ? JSON.stringify(manifest, null, 2) : formatManifest(manifest, options.space))
       }
     })
 
