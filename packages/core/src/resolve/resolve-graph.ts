@@ -6,7 +6,7 @@ import { ErrorCodes, ModspaceError } from '../errors.js'
 import { builtinId } from './builtin.js'
 import type { FileResolvers } from './file-resolver.js'
 import type { MemoHost } from './memo-host.js'
-import { declaredRange, findPackage, isNativePackage, type PackageManifest } from './package-info.js'
+import { declaredRange, findPackage, isNativePackage } from './package-info.js'
 import { isInside, parseBareSpecifier, specifierType, type BareSpecifier } from './specifier.js'
 import type { PackageInfo, ResolveResult, TraceRule, TraceStep } from './types.js'
 
@@ -43,6 +43,14 @@ type Found = Omit<ResolveResult, 'trace'>
  * every decision, so that `explain()` can show the why.
  */
 export function resolveInSpace(env: ResolveEnvironment, space: NormalizedSpace, importerDir: string, ctx: ResolveContext): Found {
+  const found = resolveSpecifier(env, space, importerDir, ctx)
+  // Rule 5's conflict check looks only at the answer: a parent's native copy that parent-first examined and passed
+  // over is never loaded, so it cannot conflict with the copy that is.
+  if (found.kind === 'native' && found.package) checkNativeConflict(env, found.package, space.name, ctx)
+  return found
+}
+
+function resolveSpecifier(env: ResolveEnvironment, space: NormalizedSpace, importerDir: string, ctx: ResolveContext): Found {
   const { specifier } = ctx
   // Rule 1: overrides, nearest on the chain first.
   const key = builtinId(specifier) ?? specifier
@@ -68,7 +76,7 @@ export function resolveInSpace(env: ResolveEnvironment, space: NormalizedSpace, 
       })
     }
     step(ctx, name, 'override', `"${specifier}" is overridden by the specifier "${target.specifier}" (spaces.${name}.overrides), resolved in "${name}" from its root`)
-    const inner = resolveInSpace(env, declaring, declaring.root, { ...ctx, specifier: target.specifier })
+    const inner = resolveSpecifier(env, declaring, declaring.root, { ...ctx, specifier: target.specifier })
     if (inner.kind === 'builtin' || inner.kind === 'blocked' || inner.kind === 'native') return inner
     step(ctx, name, 'override', `the override target ${inner.id} is owned by "${name}", which declared the override`)
     return { ...inner, space: name, kind: 'override' }
@@ -265,11 +273,10 @@ function finishFile(env: ResolveEnvironment, owner: string, path: string, ctx: R
   if (!native) return { space: owner, id: path, kind: 'file', ...(info ? { package: info } : {}) }
   const pin = env.config.native.pin
   step(ctx, pin, 'native', `${pkg ? `${pkg.name}@${pkg.version} is a native package` : `${path} is a native addon`}: owned by the pin space "${pin}", one instance per real path`)
-  if (pkg) checkNativeConflict(env, pkg, owner, ctx)
   return { space: pin, id: path, kind: 'native', ...(info ? { package: info } : {}) }
 }
 
-function checkNativeConflict(env: ResolveEnvironment, pkg: PackageManifest, reachedFrom: string, ctx: ResolveContext): void {
+function checkNativeConflict(env: ResolveEnvironment, pkg: PackageInfo, reachedFrom: string, ctx: ResolveContext): void {
   const seen = env.nativeSeen.get(pkg.name)
   if (!seen) {
     env.nativeSeen.set(pkg.name, { root: pkg.root, space: reachedFrom, via: pkg.version })

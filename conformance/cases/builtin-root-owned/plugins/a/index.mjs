@@ -1,0 +1,3 @@
+import 'fs'
+import 'node:path'
+import 'events'

@@ -1,0 +1,2 @@
+// plugin a's helper: one token per instance
+exports.token = {}

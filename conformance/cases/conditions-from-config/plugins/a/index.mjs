@@ -1,0 +1,2 @@
+export * as platform from 'platform-lib'
+export * as fs from 'platform-lib/fs'

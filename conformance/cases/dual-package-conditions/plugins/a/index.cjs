@@ -1,0 +1,2 @@
+exports.dual = require('dual')
+exports.platform = require('dual/platform')

@@ -1,0 +1,2 @@
+export * as dual from 'dual'
+export * as platform from 'dual/platform'

@@ -1,0 +1,1 @@
+export * as src from './src'

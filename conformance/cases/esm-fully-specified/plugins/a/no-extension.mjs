@@ -1,0 +1,1 @@
+export * as helper from './helper'

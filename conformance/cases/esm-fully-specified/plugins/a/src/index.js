@@ -1,0 +1,2 @@
+// plugin a's src folder: one token per instance
+exports.token = {}

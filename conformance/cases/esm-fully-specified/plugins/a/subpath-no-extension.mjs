@@ -1,0 +1,1 @@
+export * as sub from 'esm-lib/lib/sub'

@@ -1,0 +1,1 @@
+exports.addon = require('gyp-addon')

@@ -1,0 +1,1 @@
+export * as addon from 'gyp-addon'

@@ -1,0 +1,1 @@
+export * as addon from 'fake-addon'

@@ -1,0 +1,1 @@
+export * as missing from 'missing-pkg'

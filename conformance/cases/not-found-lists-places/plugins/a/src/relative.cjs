@@ -1,0 +1,1 @@
+exports.missing = require('./missing-file')

@@ -1,0 +1,1 @@
+export * as leftPad from 'left-pad'

@@ -1,0 +1,2 @@
+// the logger override of space a: one token per instance
+export const token = {}

@@ -1,0 +1,2 @@
+// the host's logger override: one token per instance
+export const token = {}

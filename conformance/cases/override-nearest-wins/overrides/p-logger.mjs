@@ -1,0 +1,2 @@
+// plugin p's logger override: one token per instance
+export const token = {}

@@ -1,0 +1,2 @@
+// a fake os for space b: one token per instance
+exports.token = {}

@@ -1,0 +1,2 @@
+export * as net from 'net'
+export * as nodeNet from 'node:net'

@@ -1,0 +1,2 @@
+exports.os = require('os')
+exports.nodeOs = require('node:os')

@@ -1,0 +1,2 @@
+export * as quietLogger from 'quiet-logger'
+export * as logger from 'logger'

@@ -1,0 +1,1 @@
+exports.dep = require('dep')

@@ -1,0 +1,1 @@
+export * as shared from './lib/shared.mjs'

@@ -1,0 +1,2 @@
+// plugin a's shared module: one token per instance
+export const token = {}

@@ -1,0 +1,2 @@
+export * as dep from 'dep'
+export * as topDep from '../../node_modules/dep/index.js'

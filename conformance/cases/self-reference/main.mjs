@@ -1,0 +1,1 @@
+export * as util from 'plugin-a/util'

@@ -1,0 +1,1 @@
+export { token } from './src/util.mjs'

@@ -1,0 +1,2 @@
+// plugin-a@2.0.0 util: one token per instance
+export const token = {}

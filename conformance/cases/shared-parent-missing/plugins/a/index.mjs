@@ -1,0 +1,1 @@
+export * as uiKit from 'ui-kit'

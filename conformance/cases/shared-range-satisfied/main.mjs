@@ -1,0 +1,1 @@
+export * as react from 'react'

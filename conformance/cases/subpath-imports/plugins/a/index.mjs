@@ -1,0 +1,2 @@
+export * as internal from '#internal'
+export * as config from '#config'

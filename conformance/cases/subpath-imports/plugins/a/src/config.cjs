@@ -1,0 +1,2 @@
+// the CommonJS config: one token per instance
+exports.token = {}

@@ -1,0 +1,2 @@
+// the ESM config: one token per instance
+export const token = {}

@@ -1,0 +1,2 @@
+// an internal module: one token per instance
+export const token = {}

@@ -1,0 +1,2 @@
+// linked@1.0.0: one token per instance
+exports.token = {}

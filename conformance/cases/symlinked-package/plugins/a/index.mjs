@@ -1,0 +1,2 @@
+export * as linked from 'linked'
+export * as direct from '../../packages/linked/index.js'

@@ -1,0 +1,1 @@
+exports.linked = require('linked')

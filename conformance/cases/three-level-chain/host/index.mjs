@@ -1,0 +1,2 @@
+export * as react from 'react'
+export * as uiKit from 'ui-kit'

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { compareResolution, isExpectedError, loadCorpus, type CorpusCase, type CorpusRequest, type ExpectedResult } from '@modspace/test-utils'
+import { createGraph, ModspaceError, parseBareSpecifier, specifierType, type ModspaceConfig, type ResolveRequest, type SpaceGraph } from '../src/index.js'
+
+// The conformance corpus (conformance/cases) through the core's resolve(): the answers every adapter must apply.
+
+function readConfig(c: CorpusCase): ModspaceConfig {
+  return JSON.parse(readFileSync(c.configFile, 'utf8'))
+}
+
+function graphFor(c: CorpusCase, warnings: string[] = []): SpaceGraph {
+  return createGraph(readConfig(c), { cwd: c.dir, configFile: c.configFile, onWarning: (message) => warnings.push(message) })
+}
+
+function requestFor(c: CorpusCase, row: CorpusRequest): ResolveRequest {
+  return { space: row.space, specifier: row.specifier, kind: row.kind ?? 'import', ...(row.from ? { importer: join(c.dir, row.from) } : {}) }
+}
+
+function caught(fn: () => unknown): unknown {
+  try {
+    fn()
+  } catch (error) {
+    return error
+  }
+  return undefined
+}
+
+/**
+ * A fresh graph that has already answered the rows before `index`, in order, as an adapter loading the case would:
+ * what an answer is can depend on what came first (a native conflict), and each row must hold when run alone.
+ */
+function graphAfter(c: CorpusCase, index: number, warnings: string[] = []): SpaceGraph {
+  const graph = graphFor(c, warnings)
+  for (const row of c.requests.slice(0, index)) caught(() => graph.resolve(requestFor(c, row)))
+  return graph
+}
+
+function label(row: CorpusRequest): string {
+  const expect = isExpectedError(row.expect) ? row.expect.error : `${row.expect.kind} ${row.expect.id} in "${row.expect.space}"`
+  return `"${row.space}" ${row.kind ?? 'import'}s "${row.specifier}" from ${row.from ?? '(its root)'} → ${expect}`
+}
+
+function checkError(c: CorpusCase, graph: SpaceGraph, row: CorpusRequest, code: string): void {
+  const error = caught(() => graph.resolve(requestFor(c, row)))
+  expect(error, `expected ${code}`).toBeInstanceOf(ModspaceError)
+  const e = error as ModspaceError
+  expect(e.code, e.message).toBe(code)
+  expect(e.space).toBe(row.space)
+  if (row.from) expect(e.importer).toBe(join(c.dir, row.from))
+  if (code === 'MODSPACE_NOT_FOUND' && specifierType(row.specifier) === 'bare') {
+    // The places searched are named (which ones depends on the rule: a shared package is looked for in the parent only).
+    expect(e.message).toContain(`/node_modules/${parseBareSpecifier(row.specifier).name}`)
+  }
+}
+
+function checkAnswer(c: CorpusCase, graph: SpaceGraph, row: CorpusRequest): void {
+  const result = graph.resolve(requestFor(c, row))
+  expect(compareResolution(c, row, result)).toBeUndefined()
+  // The why is part of the answer: every decision leaves a readable step.
+  expect(result.trace.length).toBeGreaterThan(0)
+  for (const step of result.trace) expect(step.message).toMatch(/^(?!.*(undefined|\[object |NaN)).{12,}$/)
+  const expected = row.expect as ExpectedResult
+  const id = expected.kind === 'builtin' || expected.kind === 'blocked' ? expected.id : join(c.dir, expected.id)
+  const explanation = graph.explain(requestFor(c, row))
+  expect(explanation).toContain(id)
+  expect(explanation).toContain(expected.space)
+}
+
+for (const c of loadCorpus()) {
+  describe(c.name, () => {
+    const configError = c.configError
+    if (configError) {
+      it(`rejects the config with ${configError.code}`, () => {
+        const error = caught(() => graphFor(c))
+        expect(error).toBeInstanceOf(ModspaceError)
+        const e = error as ModspaceError
+        expect(e.code, e.message).toBe(configError.code)
+        if (configError.configPath) expect(e.configPath).toBe(configError.configPath)
+        expect(e.file).toBe(c.configFile)
+        expect(e.message).toContain(configError.configPath ?? configError.code)
+      })
+      return
+    }
+
+    it.each(c.requests.map((row, index) => [label(row), index] as const))('%s', (_label, index) => {
+      const row = c.requests[index]!
+      const graph = graphAfter(c, index)
+      if (isExpectedError(row.expect)) checkError(c, graph, row, row.expect.error)
+      else checkAnswer(c, graph, row)
+    })
+
+    if (readConfig(c).native?.onConflict === 'warn') {
+      it('warns of the native conflict instead of failing', () => {
+        const warnings: string[] = []
+        graphAfter(c, c.requests.length, warnings)
+        expect(warnings.some((w) => w.includes('MODSPACE_NATIVE_CONFLICT'))).toBe(true)
+      })
+    }
+  })
+}
