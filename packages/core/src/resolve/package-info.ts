@@ -44,7 +44,13 @@ export function declaredRange(pkg: PackageManifest, dependency: string): Declare
   return undefined
 }
 
-/** A package is native when it builds an addon (`binding.gyp`, `gypfile: true`) or the config lists it. */
-export function isNativePackage(host: MemoHost, pkg: PackageManifest, listed: ReadonlySet<string>): boolean {
-  return listed.has(pkg.name) || pkg.data.gypfile === true || host.stat(`${pkg.root}/binding.gyp`)?.isFile === true
+/**
+ * Why a package is native, or `undefined` when it is not: it builds an addon (`binding.gyp`, `gypfile: true`) or the
+ * config lists it. The reason is shown in traces, so that a surprising owner can be traced back to its cause.
+ */
+export function nativeReason(host: MemoHost, pkg: PackageManifest, listed: ReadonlySet<string>): string | undefined {
+  if (listed.has(pkg.name)) return 'listed in native.packages'
+  if (pkg.data.gypfile === true) return '"gypfile": true in its package.json'
+  if (host.stat(`${pkg.root}/binding.gyp`)?.isFile === true) return 'it has a binding.gyp'
+  return undefined
 }

@@ -6,7 +6,8 @@ import { ErrorCodes, ModspaceError } from '../errors.js'
 import { builtinId } from './builtin.js'
 import type { FileResolvers } from './file-resolver.js'
 import type { MemoHost } from './memo-host.js'
-import { declaredRange, findPackage, isNativePackage } from './package-info.js'
+import { notFoundError, type Confinement, type SearchedPlace } from './not-found.js'
+import { declaredRange, findPackage, nativeReason } from './package-info.js'
 import { isInside, parseBareSpecifier, specifierType, type BareSpecifier } from './specifier.js'
 import type { PackageInfo, ResolveResult, TraceRule, TraceStep } from './types.js'
 
@@ -18,11 +19,14 @@ export interface ResolveContext {
   fullySpecified: boolean
   trace: TraceStep[]
   warnings: string[]
-  /** Every place looked in, for the "not found" error. */
-  searched: string[]
+  /** Every place looked in, and by which space, for the "not found" error. */
+  searched: SearchedPlace[]
   /** Why a lookup failed, when the resolver said more than "not found". */
   reasons: string[]
+  /** How many specifier overrides this resolution followed (a space-graph counter; cycles are caught by `rewrites`). */
   overrideHops: number
+  /** The `space\0specifier` overrides followed so far, in order: seeing one twice is a cycle. */
+  rewrites?: string[]
 }
 
 export interface ResolveEnvironment {
@@ -33,8 +37,6 @@ export interface ResolveEnvironment {
   nativeSeen: Map<string, { root: string; space: string; via: string }>
   onWarning: (message: string) => void
 }
-
-const MAX_OVERRIDE_HOPS = 8
 
 type Found = Omit<ResolveResult, 'trace'>
 
@@ -66,17 +68,25 @@ function resolveSpecifier(env: ResolveEnvironment, space: NormalizedSpace, impor
       step(ctx, name, 'override', `"${specifier}" is overridden by the file ${target.path}, owned by "${name}"`)
       return withPackage(env, { space: name, id: target.path, kind: 'override' })
     }
-    if (++ctx.overrideHops > MAX_OVERRIDE_HOPS) {
-      throw new ModspaceError(ErrorCodes.OVERRIDE_CYCLE, `overrides keep rewriting "${specifier}" (${MAX_OVERRIDE_HOPS} hops).`, {
-        configPath: `spaces.${name}.overrides`,
+    const rewrites = (ctx.rewrites ??= [])
+    const rewrite = `${name}\0${key}`
+    if (rewrites.includes(rewrite)) {
+      const loop = [...rewrites.slice(rewrites.indexOf(rewrite)), rewrite].map((r) => `"${r.split('\0')[1]}"`).join(' → ')
+      throw new ModspaceError(ErrorCodes.OVERRIDE_CYCLE, `overrides rewrite "${specifier}" in a cycle: ${loop}.`, {
+        configPath: `spaces.${name}.overrides.${specifier}`,
         space: space.name,
+        specifier: ctx.specifier,
+        ...(ctx.importer ? { importer: ctx.importer } : {}),
+        ...(env.config.configFile ? { file: env.config.configFile } : {}),
         expected: 'an override chain that ends at a module',
-        fix: 'make one of the overrides in this chain point at a file or at a specifier that is not overridden',
+        fix: 'make one of the overrides in this cycle point at a file, or at a specifier that is not overridden',
         trace: ctx.trace,
       })
     }
+    rewrites.push(rewrite)
+    ctx.overrideHops++
     step(ctx, name, 'override', `"${specifier}" is overridden by the specifier "${target.specifier}" (spaces.${name}.overrides), resolved in "${name}" from its root`)
-    const inner = resolveSpecifier(env, declaring, declaring.root, { ...ctx, specifier: target.specifier })
+    const inner = resolveOverrideTarget(env, declaring, target.specifier, ctx)
     if (inner.kind === 'builtin' || inner.kind === 'blocked' || inner.kind === 'native') return inner
     step(ctx, name, 'override', `the override target ${inner.id} is owned by "${name}", which declared the override`)
     return { ...inner, space: name, kind: 'override' }
@@ -93,13 +103,13 @@ function resolveSpecifier(env: ResolveEnvironment, space: NormalizedSpace, impor
   if (type === 'relative' || type === 'absolute' || type === 'url' || type === 'imports') {
     let request = specifier
     if (type === 'url') {
-      if (!specifier.startsWith('file:')) throw notFound(env, space, ctx, `only file: URLs can be resolved, not "${specifier}"`)
+      if (!specifier.startsWith('file:')) throw notFound(env, space, ctx, undefined, `only file: URLs can be resolved, not "${specifier}"`)
       request = fileURLToPath(specifier)
     }
     // Subpath imports (#x) may map to packages: bound them like the space's own lookups.
     const bound = type === 'imports' && space.name !== ROOT_SPACE ? space.root : undefined
     const found = lookup(env, bound, importerDir, request, ctx)
-    ctx.searched.push(type === 'imports' ? `the "imports" of the package above ${importerDir}` : resolvePath(importerDir, request))
+    ctx.searched.push({ space: space.name, place: type === 'imports' ? `the "imports" of the package above ${importerDir}` : resolvePath(importerDir, request) })
     if (!found) throw notFound(env, space, ctx)
     step(ctx, space.name, 'relative', `"${specifier}" is ${found}, owned by the importer's space "${space.name}"`)
     return finishFile(env, space.name, found, ctx)
@@ -109,10 +119,30 @@ function resolveSpecifier(env: ResolveEnvironment, space: NormalizedSpace, impor
   return resolveBare(env, space, parseBareSpecifier(specifier), importerDir, ctx)
 }
 
+/** An override's specifier target, in the declaring space from its root; "not found" names the override to blame. */
+function resolveOverrideTarget(env: ResolveEnvironment, declaring: NormalizedSpace, target: string, ctx: ResolveContext): Found {
+  try {
+    return resolveSpecifier(env, declaring, declaring.root, { ...ctx, specifier: target })
+  } catch (error) {
+    if (!(error instanceof ModspaceError) || error.code !== ErrorCodes.NOT_FOUND) throw error
+    const configPath = `spaces.${declaring.name}.overrides.${ctx.specifier}`
+    throw new ModspaceError(ErrorCodes.NOT_FOUND, `"${ctx.specifier}" is overridden by "${target}", and ${error.summary}`, {
+      configPath,
+      space: error.space ?? declaring.name,
+      specifier: ctx.specifier,
+      ...(ctx.importer ? { importer: ctx.importer } : {}),
+      ...(env.config.configFile ? { file: env.config.configFile } : {}),
+      expected: `"${target}" to resolve in "${declaring.name}" from ${declaring.root}`,
+      fix: `${error.fix ?? `install "${target}"`}; or point ${configPath} at another target`,
+      trace: ctx.trace,
+    })
+  }
+}
+
 function resolveBare(env: ResolveEnvironment, space: NormalizedSpace, bare: BareSpecifier, importerDir: string, ctx: ResolveContext): Found {
   const { specifier } = ctx
   if (space.name === ROOT_SPACE) {
-    const found = lookupWithPlaces(env, undefined, importerDir, bare, ctx)
+    const found = lookupWithPlaces(env, ROOT_SPACE, undefined, importerDir, bare, ctx)
     if (!found) {
       throw notFound(env, space, ctx)
     }
@@ -131,14 +161,14 @@ function resolveBare(env: ResolveEnvironment, space: NormalizedSpace, bare: Bare
 
   if (space.isolated.has(bare.name)) {
     step(ctx, space.name, 'isolated', `"${bare.name}" is isolated in "${space.name}" (spaces.${space.name}.isolated): only its own root is searched`)
-    return own(env, space, bare, importerDir, ctx) ?? raise(notFound(env, space, ctx))
+    return own(env, space, bare, importerDir, ctx) ?? raise(notFound(env, space, ctx, 'isolated'))
   }
 
   if (space.shared.has(bare.name)) {
     const range = space.shared.get(bare.name)
     step(ctx, space.name, 'shared', `"${bare.name}" is shared in "${space.name}" (spaces.${space.name}.shared): only the parent "${space.parent}" is asked`)
     const fromParent = viaParent(env, space, bare, ctx)
-    if (!fromParent) throw notFound(env, space, ctx)
+    if (!fromParent) throw notFound(env, space, ctx, 'shared')
     if (range !== undefined && fromParent.package) {
       const version = fromParent.package.version
       if (!semver.satisfies(version, range, { includePrerelease: true })) {
@@ -222,7 +252,7 @@ function resolveBare(env: ResolveEnvironment, space: NormalizedSpace, bare: Bare
 function own(env: ResolveEnvironment, space: NormalizedSpace, bare: BareSpecifier, importerDir: string, ctx: ResolveContext): Found | undefined {
   // An importer outside the root (an override file) looks up from the root, so it cannot see the host's node_modules.
   const from = isInside(importerDir, space.root) ? importerDir : space.root
-  const found = lookupWithPlaces(env, space.root, from, bare, ctx)
+  const found = lookupWithPlaces(env, space.name, space.root, from, bare, ctx)
   if (!found) return undefined
   step(ctx, space.name, 'lookup', `"${space.name}" has "${ctx.specifier}" at ${found}`)
   return finishFile(env, space.name, found, ctx)
@@ -245,9 +275,16 @@ function lookup(env: ResolveEnvironment, bound: string | undefined, fromDir: str
   return result.path
 }
 
-function lookupWithPlaces(env: ResolveEnvironment, bound: string | undefined, fromDir: string, bare: BareSpecifier, ctx: ResolveContext): string | undefined {
+function lookupWithPlaces(
+  env: ResolveEnvironment,
+  space: string,
+  bound: string | undefined,
+  fromDir: string,
+  bare: BareSpecifier,
+  ctx: ResolveContext,
+): string | undefined {
   const found = lookup(env, bound, fromDir, ctx.specifier.startsWith(bare.name) ? ctx.specifier : bare.name + bare.subpath, ctx)
-  if (!found) ctx.searched.push(...candidatePlaces(fromDir, bound, bare.name))
+  if (!found) ctx.searched.push(...candidatePlaces(fromDir, bound, bare.name).map((place) => ({ space, place })))
   return found
 }
 
@@ -269,10 +306,12 @@ export function candidatePlaces(fromDir: string, bound: string | undefined, name
 function finishFile(env: ResolveEnvironment, owner: string, path: string, ctx: ResolveContext): Found {
   const pkg = findPackage(env.host, path)
   const info: PackageInfo | undefined = pkg ? { name: pkg.name, version: pkg.version, root: pkg.root } : undefined
-  const native = path.endsWith('.node') || (pkg !== undefined && isNativePackage(env.host, pkg, env.config.native.packages))
-  if (!native) return { space: owner, id: path, kind: 'file', ...(info ? { package: info } : {}) }
+  const addon = path.endsWith('.node')
+  const why = addon ? undefined : pkg && nativeReason(env.host, pkg, env.config.native.packages)
+  if (!addon && !why) return { space: owner, id: path, kind: 'file', ...(info ? { package: info } : {}) }
   const pin = env.config.native.pin
-  step(ctx, pin, 'native', `${pkg ? `${pkg.name}@${pkg.version} is a native package` : `${path} is a native addon`}: owned by the pin space "${pin}", one instance per real path`)
+  const what = addon ? `${path} is a native addon (a .node file)` : `${pkg!.name}@${pkg!.version} is a native package (${why})`
+  step(ctx, pin, 'native', `${what}: owned by the pin space "${pin}", one instance per real path`)
   return { space: pin, id: path, kind: 'native', ...(info ? { package: info } : {}) }
 }
 
@@ -307,24 +346,8 @@ function withPackage(env: ResolveEnvironment, found: Found): Found {
   return pkg ? { ...found, package: { name: pkg.name, version: pkg.version, root: pkg.root } } : found
 }
 
-function notFound(_env: ResolveEnvironment, space: NormalizedSpace, ctx: ResolveContext, why?: string): ModspaceError {
-  const places = [...new Set(ctx.searched)]
-  const reasons = [...new Set(ctx.reasons)]
-  const summary =
-    `cannot find "${ctx.specifier}" in space "${space.name}".` +
-    (why ? ` ${why}.` : '') +
-    (reasons.length ? `\n  the resolver said: ${reasons.join('; ')}` : '') +
-    (places.length ? `\n  searched:\n${places.map((p) => `    - ${p}`).join('\n')}` : '')
-  return new ModspaceError(ErrorCodes.NOT_FOUND, summary, {
-    space: space.name,
-    specifier: ctx.specifier,
-    ...(ctx.importer ? { importer: ctx.importer } : {}),
-    expected: 'a file or an installed package',
-    fix: specifierType(ctx.specifier) === 'bare'
-      ? `install "${parseBareSpecifier(ctx.specifier).name}" under ${space.root}${space.parent ? ` or where "${space.parent}" resolves it` : ''}, or add an override`
-      : 'check the path and its extension (ESM imports need the full file name)',
-    trace: ctx.trace,
-  })
+function notFound(env: ResolveEnvironment, space: NormalizedSpace, ctx: ResolveContext, confinement?: Confinement, why?: string): ModspaceError {
+  return notFoundError(env.host, space, ctx, confinement, why)
 }
 
 function step(ctx: ResolveContext, space: string, rule: TraceRule, message: string): void {

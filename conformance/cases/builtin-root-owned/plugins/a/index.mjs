@@ -1,3 +1,5 @@
 import 'fs'
 import 'node:path'
 import 'events'
+import 'fs/promises'
+import 'node:test'

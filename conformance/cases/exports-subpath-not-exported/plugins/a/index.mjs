@@ -1,0 +1,1 @@
+export * as sealed from 'sealed'

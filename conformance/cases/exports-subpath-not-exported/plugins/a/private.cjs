@@ -1,0 +1,1 @@
+exports.internals = require('sealed/lib/private.js')

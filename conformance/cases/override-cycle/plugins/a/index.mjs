@@ -1,0 +1,1 @@
+export * as logger from 'logger-a'

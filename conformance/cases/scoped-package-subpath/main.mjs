@@ -1,0 +1,2 @@
+export * as button from '@corp/ui/button.js'
+export * as icons from '@corp/icons'

@@ -1,0 +1,1 @@
+export * as self from 'plugin-a'

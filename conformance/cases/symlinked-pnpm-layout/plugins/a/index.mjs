@@ -1,0 +1,1 @@
+export * as linked from 'linked'
