@@ -1,0 +1,33 @@
+import { ROOT_SPACE, type SpaceGraph } from '@modspace/core'
+import type { Compilation, Compiler } from 'webpack'
+
+export interface SpaceEntry {
+  /** `<space>/<entry>`: the chunk name, so `[name].js` puts each space's entries in a folder of its own. */
+  name: string
+  space: string
+  file: string
+}
+
+/** Every space's `entries`, in config order. */
+export function spaceEntries(graph: SpaceGraph): SpaceEntry[] {
+  const list: SpaceEntry[] = []
+  for (const space of graph.spaces.values()) {
+    if (space.name === ROOT_SPACE) continue
+    for (const [entry, file] of Object.entries(space.entries)) list.push({ name: `${space.name}/${entry}`, space: space.name, file })
+  }
+  return list
+}
+
+/** Adds the entries to the compilation, each in its space's layer. */
+export function addSpaceEntries(compiler: Compiler, compilation: Compilation, entries: readonly SpaceEntry[]): Promise<void> {
+  const { EntryPlugin } = compiler.webpack
+  return Promise.all(
+    entries.map(
+      ({ name, space, file }) =>
+        new Promise<void>((resolve, reject) => {
+          const dependency = EntryPlugin.createDependency(file, { name })
+          compilation.addEntry(compiler.context, dependency, { name, layer: space }, (error) => (error ? reject(error) : resolve()))
+        }),
+    ),
+  ).then(() => undefined)
+}
