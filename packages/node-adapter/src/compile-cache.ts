@@ -1,0 +1,47 @@
+import { readFileSync, statSync } from 'node:fs'
+import type { CjsExportNames } from './cjs/cjs-export-names.js'
+import type { CjsFunction } from './cjs/compile-cjs.js'
+import type { CompiledEsm } from './esm/compile-esm.js'
+
+/**
+ * What one file compiles to, shared by every space in the process: a compiled function holds no module state (each
+ * call makes a new module scope), so a second space loading the same tree only calls functions. Keyed by path and
+ * checked against size and mtime, so an edited file is compiled again.
+ */
+export interface CompiledFile {
+  readonly file: string
+  readonly mtimeMs: number
+  readonly size: number
+  source?: string
+  /** What `detect` found: a `.js` file of no declared type that does not compile as CommonJS is ESM. */
+  detected?: 'cjs' | 'esm'
+  cjs?: CjsFunction
+  esm?: CompiledEsm
+  cjsExports?: CjsExportNames
+}
+
+const compiled = new Map<string, CompiledFile>()
+
+/** The cache entry of `file`, fresh if the file changed since it was made. */
+export function compiledFile(file: string): CompiledFile {
+  const stat = statSync(file)
+  const hit = compiled.get(file)
+  if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit
+  const entry: CompiledFile = { file, mtimeMs: stat.mtimeMs, size: stat.size }
+  compiled.set(file, entry)
+  return entry
+}
+
+/** The file's text, without a byte order mark, read once per version of the file. */
+export function sourceOf(entry: CompiledFile): string {
+  if (entry.source === undefined) {
+    const text = readFileSync(entry.file, 'utf8')
+    entry.source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  }
+  return entry.source
+}
+
+/** Forgets every compiled file (for tests and for long-lived processes that watch files). */
+export function clearCompileCache(): void {
+  compiled.clear()
+}

@@ -1,0 +1,58 @@
+import { resolve as resolvePath } from 'node:path'
+import { createGraph, loadGraph, ROOT_SPACE, type ModspaceConfig, type SpaceGraph } from '@modspace/core'
+import { ModuleSpace } from './module-space.js'
+import { SpaceRuntime } from './space-runtime.js'
+
+export interface CreateSpacesOptions {
+  /** Folder that a config path, or the paths inside a config object, are relative to. @default process.cwd() */
+  cwd?: string
+  /** Called for the core's warnings (a native conflict under `onConflict: 'warn'`). @default console.warn */
+  onWarning?: (message: string) => void
+}
+
+/** The spaces of one config, live. Iterating gives every space but `root` (which `get('root')` gives: the host). */
+export class Spaces implements Iterable<ModuleSpace> {
+  readonly #runtime: SpaceRuntime
+
+  /** @internal */
+  constructor(runtime: SpaceRuntime) {
+    this.#runtime = runtime
+  }
+
+  /** The resolved space graph (for `explain()`, `resolve()`, ...). */
+  get graph(): SpaceGraph {
+    return this.#runtime.graph
+  }
+
+  /** The space of that name; throws `MODSPACE_UNKNOWN_SPACE` (with a did-you-mean) for any other. */
+  get(name: string): ModuleSpace {
+    return this.#runtime.space(name)
+  }
+
+  has(name: string): boolean {
+    return this.#runtime.graph.spaces.has(name)
+  }
+
+  *[Symbol.iterator](): Iterator<ModuleSpace> {
+    for (const space of this.#runtime.spaces()) if (space.name !== ROOT_SPACE) yield space
+  }
+
+  /** Disposes every space: their module instances can be collected. */
+  async dispose(): Promise<void> {
+    for (const space of this.#runtime.spaces()) await space.dispose()
+  }
+}
+
+/**
+ * Reads a config (a file, a folder holding `modspace.config.*`, or a config object) and makes its spaces. Every config
+ * error is thrown here, before any module runs.
+ */
+export async function createSpaces(config: string | ModspaceConfig, options: CreateSpacesOptions = {}): Promise<Spaces> {
+  const graphOptions = options.onWarning ? { onWarning: options.onWarning } : {}
+  const graph = typeof config === 'string'
+    ? await loadGraph(resolvePath(options.cwd ?? process.cwd(), config), graphOptions)
+    : createGraph(config, { cwd: options.cwd ?? process.cwd(), ...graphOptions })
+  const runtime = new SpaceRuntime(graph)
+  for (const name of graph.spaces.keys()) ModuleSpace.attach(runtime, name)
+  return new Spaces(runtime)
+}

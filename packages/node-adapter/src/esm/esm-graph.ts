@@ -1,0 +1,151 @@
+import { dirname } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { CjsFacade } from '../cjs/cjs-facade.js'
+import { compiledFile } from '../compile-cache.js'
+import { fillHostNamespaceAsync, fillHostNamespaceSync } from '../host-modules.js'
+import type { ModuleSpace } from '../module-space.js'
+import { createNamespace, defineExports } from '../namespace.js'
+import { compileEsm, type CompiledEsm } from './compile-esm.js'
+
+/** One static import of a linked module: what its namespace is and how to get it evaluated. */
+export interface DependencySlot {
+  specifier: string
+  names: string[]
+  ns: Record<string, unknown>
+  record?: EsmRecord
+  facade?: CjsFacade
+  /** A host module id: the namespace is filled by loading it with the host's loader. */
+  host?: string
+}
+
+/** An ES module instance of a space. */
+export class EsmRecord {
+  readonly ns = createNamespace()
+  readonly meta: Record<string, unknown>
+  deps: DependencySlot[] = []
+  status: 'linking' | 'linked' | 'evaluated' = 'linking'
+  evaluation: Promise<void> | undefined
+  generator: Generator<unknown, void, unknown> | AsyncGenerator<unknown, void, unknown> | undefined
+
+  constructor(
+    readonly space: ModuleSpace,
+    readonly id: string,
+    readonly compiled: CompiledEsm,
+  ) {
+    this.meta = {
+      url: pathToFileURL(id).href,
+      filename: id,
+      dirname: dirname(id),
+      main: false,
+      resolve: (specifier: string) => space.resolveUrl(id, specifier),
+    }
+  }
+}
+
+/**
+ * Instantiates the module `id` of `space` and, depth first, its static dependencies: every namespace gets its
+ * export getters before any module body runs, as Node's linking does. New records are pushed on `session`.
+ */
+export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): EsmRecord {
+  const existing = space.esmRecords.get(id)
+  if (existing) return existing
+  const record = new EsmRecord(space, id, compileEsm(compiledFile(id)))
+  space.esmRecords.set(id, record)
+  session.push(record)
+  record.deps = record.compiled.imports.map((dep) => space.dependencySlot(id, dep.specifier, dep.names, session))
+  const generator = record.compiled.fn.call(
+    undefined,
+    record.deps.map((d) => d.ns),
+    record.ns,
+    record.meta,
+    (specifier: string) => space.importFrom(id, specifier),
+    defineExports,
+  )
+  record.generator = generator
+  // Runs up to the first `yield`: the export getters. An async generator does that part synchronously too.
+  const first = generator.next()
+  if (first instanceof Promise) first.catch(() => {})
+  record.status = 'linked'
+  return record
+}
+
+/** Evaluates a linked graph synchronously, for `require(esm)`: fails as Node does when it meets top-level await. */
+export function evaluateSync(record: EsmRecord, stack: Set<EsmRecord>): void {
+  if (record.status === 'evaluated' || stack.has(record)) return
+  if (record.compiled.async || record.evaluation) throw requireAsyncError(record)
+  stack.add(record)
+  for (const slot of record.deps) {
+    if (slot.record) evaluateSync(slot.record, stack)
+    else if (slot.facade) slot.facade.bind()
+    else if (slot.host) fillHostNamespaceSync(slot.host)
+  }
+  finishDependencies(record, stack)
+  record.generator!.next()
+  finish(record)
+}
+
+/** Evaluates a linked graph; concurrent callers share one evaluation of each module. */
+export function evaluateAsync(record: EsmRecord, stack: Set<EsmRecord>): Promise<void> | undefined {
+  if (record.status === 'evaluated' || stack.has(record)) return undefined
+  if (record.evaluation) return record.evaluation
+  stack.add(record)
+  record.evaluation = (async () => {
+    for (const slot of record.deps) {
+      if (slot.record) await evaluateAsync(slot.record, stack)
+      else if (slot.facade) slot.facade.bind()
+      else if (slot.host) await fillHostNamespaceAsync(slot.host)
+    }
+    finishDependencies(record, stack)
+    await record.generator!.next()
+    finish(record)
+  })()
+  return record.evaluation
+}
+
+/**
+ * Forgets every module of the graph under `record` that did not finish evaluating, so that a module that threw (or
+ * could not link) does not poison its space: the next import loads it again.
+ */
+export function dropUnevaluated(record: EsmRecord, seen = new Set<EsmRecord>()): void {
+  if (seen.has(record) || record.status === 'evaluated') return
+  seen.add(record)
+  if (record.space.esmRecords.get(record.id) === record) record.space.esmRecords.delete(record.id)
+  for (const slot of record.deps) if (slot.record) dropUnevaluated(slot.record, seen)
+}
+
+/** `export *` names (known once the dependencies ran) and the check that every imported name exists. */
+function finishDependencies(record: EsmRecord, stack: Set<EsmRecord>): void {
+  for (const index of record.compiled.stars) {
+    const slot = record.deps[index]!
+    const getters: Record<string, () => unknown> = {}
+    for (const name of Object.keys(slot.ns)) {
+      if (name !== 'default') getters[name] = () => slot.ns[name]
+    }
+    defineExports(record.ns, getters)
+  }
+  for (const slot of record.deps) {
+    // A module still on the stack is part of a cycle: its `export *` names are not in yet.
+    if (slot.record && slot.record.status !== 'evaluated' && stack.has(slot.record)) continue
+    for (const name of slot.names) {
+      if (!(name in slot.ns)) {
+        throw new SyntaxError(
+          `The requested module '${slot.specifier}' does not provide an export named '${name}' ` +
+            `(imported by ${record.id} in space "${record.space.name}")`,
+        )
+      }
+    }
+  }
+}
+
+function finish(record: EsmRecord): void {
+  record.status = 'evaluated'
+  Object.preventExtensions(record.ns)
+  record.generator = undefined
+}
+
+function requireAsyncError(record: EsmRecord): Error {
+  return Object.assign(
+    new Error(`require() cannot load ${record.id} in space "${record.space.name}": it (or a module it imports) uses top-level await. Use import() instead.`),
+    { code: 'ERR_REQUIRE_ASYNC_MODULE' },
+  )
+}

@@ -1,0 +1,212 @@
+import { attachScopes, extractAssignedNames, type AttachedScope } from '@rollup/pluginutils'
+import MagicString from 'magic-string'
+import { parseAst } from 'rollup/parseAst'
+import { walkAst, type AstNode as AnyNode } from '../walk-ast.js'
+
+/** One static dependency of an ES module, in source order (Node links and evaluates them in this order). */
+export interface EsmImport {
+  specifier: string
+  /** Names this module reads from it by name (not `*`), checked once the dependency is evaluated. */
+  names: string[]
+}
+
+export interface EsmTransform {
+  /**
+   * Source of a generator function expression `(deps, ns, meta, dynamicImport, defineExports) => ...`. Its first
+   * `next()` defines the export getters (instantiation); its second runs the module body (evaluation).
+   */
+  code: string
+  /** The body uses top-level `await`: the generator is async. */
+  async: boolean
+  imports: EsmImport[]
+  /** Indexes into `imports` of `export * from` dependencies. */
+  stars: number[]
+  /** Every export name the module declares itself (re-exports by name included, `export *` not). */
+  exportNames: string[]
+}
+
+/** Parameter names of the generated function. Prefixed so that they cannot meet a user's names in practice. */
+const DEPS = '__ms_deps'
+const NS = '__ms_ns'
+const META = '__ms_meta'
+const DYNAMIC = '__ms_import'
+const DEFINE = '__ms_export'
+const DEFAULT = '__ms_default'
+
+/**
+ * Rewrites an ES module into a generator function that the runtime drives through link and evaluation, the way
+ * Vite's SSR transform does, with one change: export getters are defined before the first `yield`, so that a
+ * dependency cycle sees hoisted function declarations as Node does. Line numbers are kept (everything added goes on
+ * the first line and removed statements leave their newlines), so stack traces point at the original lines.
+ */
+export function transformEsm(source: string, file: string): EsmTransform {
+  const code = source.startsWith('#!') ? `//${source.slice(2)}` : source
+  let ast: AnyNode
+  try {
+    ast = parseAst(code) as unknown as AnyNode
+  } catch (error) {
+    throw Object.assign(new SyntaxError(`${(error as Error).message} (in ${file})`), { cause: error })
+  }
+  const s = new MagicString(code)
+  const imports: EsmImport[] = []
+  const importIndex = new Map<string, number>()
+  const bindings = new Map<string, string>()
+  const getters = new Map<string, string>()
+  const stars: number[] = []
+  const locals = new Map<string, string>()
+
+  const dependency = (specifier: string): number => {
+    let index = importIndex.get(specifier)
+    if (index === undefined) {
+      index = imports.length
+      imports.push({ specifier, names: [] })
+      importIndex.set(specifier, index)
+    }
+    return index
+  }
+  const member = (index: number, name: string) => `__ms_i${index}${/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`}`
+  const blank = (node: AnyNode) => s.overwrite(node.start, node.end, code.slice(node.start, node.end).replace(/[^\n]/g, ''), { contentOnly: true })
+  const nameOf = (node: AnyNode): string => (node.type === 'Identifier' ? node.name : String(node.value))
+
+  for (const node of ast.body as AnyNode[]) {
+    switch (node.type) {
+      case 'ImportDeclaration': {
+        const index = dependency(String(node.source.value))
+        for (const spec of node.specifiers as AnyNode[]) {
+          if (spec.type === 'ImportNamespaceSpecifier') {
+            bindings.set(spec.local.name, `__ms_i${index}`)
+          } else {
+            const imported = spec.type === 'ImportDefaultSpecifier' ? 'default' : nameOf(spec.imported)
+            imports[index]!.names.push(imported)
+            bindings.set(spec.local.name, member(index, imported))
+          }
+        }
+        blank(node)
+        break
+      }
+      case 'ExportAllDeclaration': {
+        const index = dependency(String(node.source.value))
+        if (node.exported) getters.set(nameOf(node.exported), `__ms_i${index}`)
+        else stars.push(index)
+        blank(node)
+        break
+      }
+      case 'ExportNamedDeclaration': {
+        if (node.declaration) {
+          const declaration = node.declaration as AnyNode
+          s.remove(node.start, declaration.start)
+          const names = declaration.type === 'VariableDeclaration'
+            ? (declaration.declarations as AnyNode[]).flatMap((d) => extractAssignedNames(d.id))
+            : [declaration.id.name as string]
+          for (const name of names) getters.set(name, name)
+          break
+        }
+        if (node.source) {
+          const index = dependency(String(node.source.value))
+          for (const spec of node.specifiers as AnyNode[]) {
+            const local = nameOf(spec.local)
+            imports[index]!.names.push(local)
+            getters.set(nameOf(spec.exported), member(index, local))
+          }
+        } else {
+          for (const spec of node.specifiers as AnyNode[]) {
+            const local = nameOf(spec.local)
+            // Resolved against the imports at the end: an `export { x }` may come before `import { x }`.
+            locals.set(nameOf(spec.exported), local)
+          }
+        }
+        blank(node)
+        break
+      }
+      case 'ExportDefaultDeclaration': {
+        const declaration = node.declaration as AnyNode
+        const named = (declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') && declaration.id
+        if (named) {
+          s.remove(node.start, declaration.start)
+          getters.set('default', declaration.id.name)
+        } else if (declaration.type === 'FunctionDeclaration') {
+          // Keep it a hoisted declaration (a cycle may call it before the body runs): give it a name.
+          s.remove(node.start, declaration.start)
+          s.appendLeft(code.indexOf('(', declaration.start), ` ${DEFAULT}`)
+          getters.set('default', DEFAULT)
+        } else if (declaration.type === 'ClassDeclaration') {
+          s.overwrite(node.start, declaration.start, `const ${DEFAULT} = `)
+          s.appendLeft(declaration.end, ';')
+          getters.set('default', DEFAULT)
+        } else {
+          s.overwrite(node.start, declaration.start, `const ${DEFAULT} = (`)
+          s.appendLeft(declaration.end, ')')
+          getters.set('default', DEFAULT)
+        }
+        break
+      }
+    }
+  }
+
+  let async = false
+  let functionDepth = 0
+  let scope: AttachedScope = attachScopes(ast as never, 'scope')
+  const rewritten = new Set<number>()
+  walkAst(ast, {
+    enter(node, parent) {
+      if (node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || (node.type === 'ExportNamedDeclaration' && !node.declaration)) {
+        return false
+      }
+      if ((node as any).scope) scope = (node as any).scope
+      if (/Function/.test(node.type)) functionDepth++
+      else if (node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await)) {
+        if (functionDepth === 0) async = true
+      } else if (node.type === 'MetaProperty') {
+        if (node.meta.name === 'import') s.overwrite(node.start, node.end, META, { contentOnly: true })
+        return false
+      } else if (node.type === 'ImportExpression') {
+        s.overwrite(node.start, node.start + 'import'.length, DYNAMIC, { contentOnly: true })
+      } else if (node.type === 'Identifier' && bindings.has(node.name) && parent && isReference(node, parent) && !scope.contains(node.name)) {
+        if (rewritten.has(node.start)) return true
+        rewritten.add(node.start)
+        const target = bindings.get(node.name)!
+        const shorthand = parent.type === 'Property' && parent.shorthand
+        s.overwrite(node.start, node.end, shorthand ? `${node.name}: ${target}` : target, { contentOnly: true })
+      }
+      return true
+    },
+    leave(node) {
+      if ((node as any).scope) scope = scope.parent!
+      if (/Function/.test(node.type)) functionDepth--
+    },
+  })
+
+  for (const [exported, local] of locals) getters.set(exported, bindings.get(local) ?? local)
+  const exportNames = [...getters.keys()].sort()
+  const prologue = [
+    `(${async ? 'async ' : ''}function* (${DEPS}, ${NS}, ${META}, ${DYNAMIC}, ${DEFINE}) {'use strict';`,
+    imports.length ? `const ${imports.map((_, i) => `__ms_i${i} = ${DEPS}[${i}]`).join(', ')};` : '',
+    `${DEFINE}(${NS}, {${exportNames.map((name) => `${JSON.stringify(name)}: () => ${getters.get(name)}`).join(', ')}});`,
+    'yield;',
+  ].join('')
+  s.prepend(prologue)
+  s.append('\n})')
+  return { code: s.toString(), async, imports, stars, exportNames }
+}
+
+/** Whether an identifier is read or written as a variable (not a property name, label or export alias). */
+function isReference(node: AnyNode, parent: AnyNode): boolean {
+  switch (parent.type) {
+    case 'MemberExpression':
+      return parent.computed || node === parent.object
+    case 'MethodDefinition':
+    case 'PropertyDefinition':
+      return parent.computed || node === parent.value
+    case 'Property':
+      return parent.computed || node === parent.value
+    case 'ExportSpecifier':
+    case 'ImportSpecifier':
+      return node === parent.local
+    case 'LabeledStatement':
+    case 'BreakStatement':
+    case 'ContinueStatement':
+      return false
+    default:
+      return true
+  }
+}

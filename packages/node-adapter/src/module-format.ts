@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs'
+import { dirname, extname, join } from 'node:path'
+
+/** How a file is loaded. `detect`: a `.js` file with no `"type"` above it, which Node 24 parses as CommonJS first. */
+export type ModuleFormat = 'cjs' | 'esm' | 'json' | 'native' | 'detect'
+
+/** Folder → the `"type"` of the nearest package.json at or above it (`undefined`: none says). Files rarely move. */
+const typeByDir = new Map<string, string | undefined>()
+
+/** The format Node would give `file`, from its extension and the nearest package.json's `"type"`. */
+export function moduleFormat(file: string): ModuleFormat {
+  switch (extname(file)) {
+    case '.mjs':
+      return 'esm'
+    case '.cjs':
+      return 'cjs'
+    case '.json':
+      return 'json'
+    case '.node':
+      return 'native'
+  }
+  const type = packageType(dirname(file))
+  return type === 'module' ? 'esm' : type === 'commonjs' ? 'cjs' : 'detect'
+}
+
+function packageType(dir: string): string | undefined {
+  if (typeByDir.has(dir)) return typeByDir.get(dir)
+  let type: string | undefined
+  let text: string | undefined
+  try {
+    text = readFileSync(join(dir, 'package.json'), 'utf8')
+  } catch {
+    text = undefined
+  }
+  if (text !== undefined) {
+    try {
+      const data = JSON.parse(text)
+      // A package.json without "type" ends the search: its files are detected, as Node 24 does.
+      type = typeof data?.type === 'string' ? data.type : undefined
+    } catch {
+      type = undefined
+    }
+  } else {
+    const up = dirname(dir)
+    type = up === dir || dir.endsWith('/node_modules') ? undefined : packageType(up)
+  }
+  typeByDir.set(dir, type)
+  return type
+}
+
+/** The syntax errors by which Node 24 decides that a `.js` file of no declared type is an ES module. */
+export function isEsmSyntaxError(error: unknown): boolean {
+  return error instanceof SyntaxError &&
+    /Cannot use import statement outside a module|Unexpected token 'export'|Cannot use 'import\.meta' outside a module|await is only valid in async functions and the top level bodies of modules/.test(error.message)
+}

@@ -1,0 +1,375 @@
+import { isAbsolute } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { builtinId, createGraph, ErrorCodes, ModspaceError, ROOT_SPACE, type Delegation } from '@modspace/core'
+import { cjsExportNames } from './cjs/cjs-export-names.js'
+import { CjsFacade } from './cjs/cjs-facade.js'
+import { compileCjs } from './cjs/compile-cjs.js'
+import { SpaceModule } from './cjs/space-module.js'
+import { compiledFile, sourceOf } from './compile-cache.js'
+import { spaceContext } from './current-space.js'
+import { dropUnevaluated, evaluateAsync, evaluateSync, linkEsm, type DependencySlot, type EsmRecord } from './esm/esm-graph.js'
+import { fillHostNamespaceAsync, hostNamespace, hostRequireValue } from './host-modules.js'
+import { isEsmSyntaxError, moduleFormat } from './module-format.js'
+import { valueNamespace } from './namespace.js'
+import { disposedError } from './resolve-errors.js'
+import { SpaceRuntime, type Target } from './space-runtime.js'
+
+/** Options of an ad hoc space, made without a config file. */
+export interface ModuleSpaceOptions {
+  /** Only `undefined` (or `'root'`): an ad hoc space is a child of the host. Spaces with other parents come from a config. */
+  parent?: undefined | 'root'
+  /** The space's dependency root (its package.json and node_modules). */
+  root: string
+  /** @default 'parent-first' */
+  delegation?: Delegation
+  /** @default 'adhoc' */
+  name?: string
+  shared?: string[] | Record<string, string>
+  isolated?: string[]
+  overrides?: Record<string, string | false>
+  /** @default ['node'] */
+  conditions?: string[]
+}
+
+export interface RunMainOptions {
+  /** Arguments after the file: inside the run, `process.argv` is `[execPath, file, ...argv]`. */
+  argv?: string[]
+}
+
+const ATTACH = Symbol('modspace.attach')
+type Attach = { [ATTACH]: { runtime: SpaceRuntime; name: string } }
+
+/**
+ * A module space at run time: its own registry of module instances (CommonJS and ESM), loading every module it owns
+ * with a `require`/`import` that resolves through the core's graph. Modules owned by another space come from that
+ * space's registry; modules owned by `root` are the host's own.
+ */
+export class ModuleSpace {
+  readonly name: string
+  /** @internal */
+  readonly runtime: SpaceRuntime
+  /** `require.cache` of every CommonJS module of the space: delete a key to load that module again. */
+  readonly requireCache: Record<string, SpaceModule> = Object.create(null)
+  /** @internal ES module instances by file. */
+  readonly esmRecords = new Map<string, EsmRecord>()
+  /** The module `runMain` started: `require.main` inside the space. */
+  mainModule: SpaceModule | undefined
+  readonly #facades = new Map<string, CjsFacade>()
+  readonly #overrides = new Map<string, { value: unknown; ns?: Record<string, unknown> }>()
+  #disposed = false
+
+  constructor(options: ModuleSpaceOptions | Attach) {
+    if (ATTACH in options) {
+      this.runtime = options[ATTACH].runtime
+      this.name = options[ATTACH].name
+    } else {
+      const { parent, root, name = 'adhoc', conditions, ...space } = options
+      if (parent !== undefined && parent !== ROOT_SPACE) {
+        throw new ModspaceError(ErrorCodes.CONFIG_INVALID, 'an ad hoc space can only have the host as its parent.', {
+          configPath: 'parent',
+          space: name,
+          expected: "`parent: undefined` or 'root'",
+          fix: 'declare both spaces in a modspace config and use createSpaces()',
+        })
+      }
+      const graph = createGraph({ spaces: { [name]: { root, ...space } }, ...(conditions ? { conditions } : {}) }, { cwd: root })
+      this.runtime = new SpaceRuntime(graph)
+      this.name = name
+      this.runtime.register(new ModuleSpace({ [ATTACH]: { runtime: this.runtime, name: ROOT_SPACE } }))
+    }
+    this.runtime.graph.space(this.name)
+    this.runtime.register(this)
+  }
+
+  /** @internal */
+  static attach(runtime: SpaceRuntime, name: string): ModuleSpace {
+    return new ModuleSpace({ [ATTACH]: { runtime, name } })
+  }
+
+  /** Real path of the space's dependency root. */
+  get root(): string {
+    return this.runtime.graph.space(this.name).root
+  }
+
+  /** The parent space (`undefined` for `root`). */
+  get parent(): ModuleSpace | undefined {
+    const parent = this.runtime.graph.space(this.name).parent
+    return parent === undefined ? undefined : this.runtime.space(parent)
+  }
+
+  get disposed(): boolean {
+    return this.#disposed
+  }
+
+  /** Imports `specifier` (ESM or CommonJS) as an entry of the space: relative to its root, bare through its rules. */
+  import(specifier: string): Promise<any> {
+    return spaceContext.run(this, () => this.importFrom(undefined, specifier))
+  }
+
+  /** Requires `specifier` synchronously as an entry of the space. */
+  require(specifier: string): any {
+    return spaceContext.run(this, () => this.requireFrom(undefined, undefined, specifier))
+  }
+
+  /** Where `specifier` leads from the space's root (or from `importer`): the file, or `node:x` for a builtin. */
+  resolve(specifier: string, options: { importer?: string; kind?: 'import' | 'require' } = {}): string {
+    return this.resolveId(options.importer, specifier, options.kind ?? 'import')
+  }
+
+  /**
+   * Makes `specifier` give `value` in this space and its descendants (a live object, not a file). Modules already
+   * loaded keep what they got. A config override of the same specifier in a nearer descendant still wins there.
+   */
+  override(specifier: string, value: unknown): this {
+    this.#overrides.set(builtinId(specifier) ?? specifier, { value })
+    return this
+  }
+
+  /**
+   * Runs `file` as the space's main module: `require.main === module` (CommonJS) or `import.meta.main` (ESM), with
+   * `process.argv` set to `[execPath, file, ...argv]` while it loads. Resolves to its exports once it has loaded.
+   */
+  async runMain(file: string, options: RunMainOptions = {}): Promise<any> {
+    this.#alive(file)
+    const specifier = isAbsolute(file) || file.startsWith('.') ? file : `./${file}`
+    const target = this.runtime.target(this.name, undefined, specifier, 'require')
+    if (target.type !== 'space') return this.import(specifier)
+    const { space, id } = target
+    const argv = process.argv
+    process.argv = [process.execPath, id, ...(options.argv ?? [])]
+    try {
+      return await spaceContext.run(space, async () => {
+        if (space.#format(id) === 'esm') {
+          const session: EsmRecord[] = []
+          const record = linkEsm(space, id, session)
+          record.meta.main = true
+          return space.#evaluate(record)
+        }
+        const module = new SpaceModule(id, undefined, space, '.')
+        space.mainModule = module
+        return space.#runCjs(module)
+      })
+    } finally {
+      process.argv = argv
+    }
+  }
+
+  /** Runs `fn` with this space as `currentSpace()`, for it and every asynchronous task it starts. */
+  run<T>(fn: () => T): T {
+    return spaceContext.run(this, fn)
+  }
+
+  /**
+   * Drops every module instance of the space, so that they can be collected. A new space (from `createSpaces`
+   * again) loads everything afresh. Loading from a disposed space throws.
+   */
+  async dispose(): Promise<void> {
+    this.#disposed = true
+    for (const id of Object.keys(this.requireCache)) delete this.requireCache[id]
+    this.esmRecords.clear()
+    this.#facades.clear()
+    this.#overrides.clear()
+    this.mainModule = undefined
+  }
+
+  /** @internal The live override of `key` set on this space. */
+  liveOverride(key: string): { value: unknown; owner: ModuleSpace } | undefined {
+    const entry = this.#overrides.get(key)
+    return entry ? { value: entry.value, owner: this } : undefined
+  }
+
+  /** @internal `require()` from a module of this space (`importer` undefined: an entry). */
+  requireFrom(importer: string | undefined, parent: SpaceModule | undefined, specifier: string): any {
+    this.#alive(specifier)
+    const target = this.runtime.target(this.name, importer, specifier, 'require')
+    if (target.type === 'value') return target.value
+    if (target.type === 'host') return hostRequireValue(target.id)
+    return target.space.loadCjs(target.id, target.space === this ? parent : undefined)
+  }
+
+  /** @internal `import()` from a module of this space. */
+  async importFrom(importer: string | undefined, specifier: string): Promise<any> {
+    this.#alive(specifier)
+    const target = this.runtime.target(this.name, importer, specifier, 'import')
+    if (target.type === 'value') return this.#valueNamespace(target)
+    if (target.type === 'host') {
+      await fillHostNamespaceAsync(target.id)
+      return hostNamespace(target.id).ns
+    }
+    return target.space.#importOwned(target.id)
+  }
+
+  /** @internal The namespace slot a static import of a module of this space binds to. */
+  dependencySlot(importer: string, specifier: string, names: string[], session: EsmRecord[]): DependencySlot {
+    const target = this.runtime.target(this.name, importer, specifier, 'import')
+    if (target.type === 'value') return { specifier, names, ns: this.#valueNamespace(target) }
+    if (target.type === 'host') return { specifier, names, ns: hostNamespace(target.id).ns, host: target.id }
+    const { space, id } = target
+    if (space.#format(id) === 'esm') {
+      const record = linkEsm(space, id, session)
+      return { specifier, names, ns: record.ns, record }
+    }
+    const facade = space.#facade(id)
+    return { specifier, names, ns: facade.ns, facade }
+  }
+
+  /** @internal Loads (once) the CommonJS, JSON or `require(esm)` module `id`, owned by this space. */
+  loadCjs(id: string, parent: SpaceModule | undefined): any {
+    this.#alive(id)
+    const cached = this.requireCache[id]
+    if (cached) {
+      if (parent && !parent.children.includes(cached)) parent.children.push(cached)
+      return cached.exports
+    }
+    if (this.#format(id) === 'esm') return this.#requireEsm(id)
+    const module = new SpaceModule(id, parent, this)
+    parent?.children.push(module)
+    return this.#runCjs(module)
+  }
+
+  /** @internal The resolved file (or `node:` builtin, or the specifier for a live override) `require.resolve` gives. */
+  resolveId(importer: string | undefined, specifier: string, kind: 'import' | 'require'): string {
+    const target = this.runtime.target(this.name, importer, specifier, kind)
+    if (target.type === 'value') return specifier
+    if (target.type === 'host' && target.id.startsWith('node:') && !specifier.startsWith('node:') && kind === 'require') return target.id.slice(5)
+    return target.id
+  }
+
+  /** @internal `import.meta.resolve`: a URL. */
+  resolveUrl(importer: string, specifier: string): string {
+    const id = this.resolveId(importer, specifier, 'import')
+    return isAbsolute(id) ? pathToFileURL(id).href : id
+  }
+
+  /** @internal */
+  isBuiltin(specifier: string): boolean {
+    return builtinId(specifier) !== undefined
+  }
+
+  #runCjs(module: SpaceModule): any {
+    const id = module.filename
+    this.requireCache[id] = module
+    try {
+      const entry = compiledFile(id)
+      if (moduleFormat(id) === 'json') {
+        module.exports = parseJson(sourceOf(entry), id)
+      } else {
+        compileCjs(entry).call(module.exports, module.exports, module.require, module as unknown as NodeJS.Module, id, module.path, (specifier) => this.importFrom(id, specifier))
+      }
+      module.loaded = true
+    } catch (error) {
+      // Node forgets a module that threw, so that requiring it again retries: same here.
+      if (this.requireCache[id] === module) delete this.requireCache[id]
+      const siblings = module.parent?.children
+      if (siblings?.includes(module)) siblings.splice(siblings.indexOf(module), 1)
+      throw error
+    }
+    return module.exports
+  }
+
+  #requireEsm(id: string): any {
+    const session: EsmRecord[] = []
+    let record: EsmRecord | undefined
+    try {
+      record = linkEsm(this, id, session)
+      evaluateSync(record, new Set())
+    } catch (error) {
+      for (const r of session) dropUnevaluated(r)
+      if (record) dropUnevaluated(record)
+      throw error
+    }
+    return 'module.exports' in record.ns ? record.ns['module.exports'] : record.ns
+  }
+
+  async #importOwned(id: string): Promise<any> {
+    if (this.#format(id) !== 'esm') {
+      const facade = this.#facade(id)
+      facade.bind()
+      return facade.ns
+    }
+    const session: EsmRecord[] = []
+    let record: EsmRecord
+    try {
+      record = linkEsm(this, id, session)
+    } catch (error) {
+      for (const r of session) dropUnevaluated(r)
+      throw error
+    }
+    return this.#evaluate(record)
+  }
+
+  async #evaluate(record: EsmRecord): Promise<any> {
+    try {
+      await evaluateAsync(record, new Set())
+    } catch (error) {
+      dropUnevaluated(record)
+      throw error
+    }
+    return record.ns
+  }
+
+  #facade(id: string): CjsFacade {
+    let facade = this.#facades.get(id)
+    if (!facade) {
+      const names = moduleFormat(id) === 'json' ? [] : this.#cjsNames(id, new Set())
+      facade = new CjsFacade(this, id, names)
+      this.#facades.set(id, facade)
+    }
+    return facade
+  }
+
+  /** The lexer's names of a CommonJS file, with those of the files it re-exports (`module.exports = require(x)`). */
+  #cjsNames(id: string, seen: Set<string>): string[] {
+    if (seen.has(id) || seen.size > 32) return []
+    seen.add(id)
+    const { exports, reexports } = cjsExportNames(compiledFile(id))
+    const names = [...exports]
+    for (const specifier of reexports) {
+      let target: Target
+      try {
+        target = this.runtime.target(this.name, id, specifier, 'require')
+      } catch {
+        continue
+      }
+      if (target.type === 'value' || target.id.startsWith('node:') || target.id.endsWith('.node')) continue
+      const owner = target.type === 'space' ? target.space : this
+      names.push(...owner.#cjsNames(target.id, seen))
+    }
+    return names
+  }
+
+  #format(id: string): 'cjs' | 'esm' | 'json' | 'native' {
+    const format = moduleFormat(id)
+    if (format !== 'detect') return format
+    const entry = compiledFile(id)
+    if (!entry.detected) {
+      try {
+        compileCjs(entry)
+        entry.detected = 'cjs'
+      } catch (error) {
+        if (!isEsmSyntaxError(error)) throw error
+        entry.detected = 'esm'
+      }
+    }
+    return entry.detected
+  }
+
+  #valueNamespace(target: Extract<Target, { type: 'value' }>): Record<string, unknown> {
+    const entry = target.owner.#overrides.get(target.key)
+    if (!entry) return valueNamespace(target.value)
+    entry.ns ??= valueNamespace(entry.value)
+    return entry.ns
+  }
+
+  #alive(specifier: string): void {
+    if (this.#disposed) throw disposedError(this.name, specifier)
+  }
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw Object.assign(new SyntaxError(`${file}: ${(error as Error).message}`), { cause: error })
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Module namespace objects as the adapter makes them: null prototype, `Symbol.toStringTag` "Module", one enumerable
+ * getter per export (so bindings are live), keys sorted as Node sorts them. Unlike Node's exotic namespaces they are
+ * ordinary objects; they are made non-extensible once every export is defined.
+ */
+export function createNamespace(): Record<string, unknown> {
+  const ns = Object.create(null)
+  Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' })
+  return ns
+}
+
+/** Defines export getters on `ns` (names already present are kept: a module's own exports win over `export *`). */
+export function defineExports(ns: object, getters: Record<string, () => unknown>): void {
+  for (const name of Object.keys(getters)) {
+    if (Object.prototype.hasOwnProperty.call(ns, name)) continue
+    Object.defineProperty(ns, name, { get: getters[name], enumerable: true, configurable: false })
+  }
+}
+
+/** The namespace an ES importer sees for a plain value: `default` is the value, its own keys are named exports. */
+export function valueNamespace(value: unknown, names: Iterable<string> = ownKeys(value)): Record<string, unknown> {
+  const ns = createNamespace()
+  const getters: Record<string, () => unknown> = {}
+  for (const name of names) {
+    if (name !== 'default') getters[name] = () => (value as Record<string, unknown>)[name]
+  }
+  getters.default = () => value
+  defineExports(ns, sortedGetters(getters))
+  return Object.preventExtensions(ns)
+}
+
+/** The same getters, keys in Node's namespace order (sorted by code unit). */
+export function sortedGetters(getters: Record<string, () => unknown>): Record<string, () => unknown> {
+  const sorted: Record<string, () => unknown> = {}
+  for (const name of Object.keys(getters).sort()) sorted[name] = getters[name]!
+  return sorted
+}
+
+function ownKeys(value: unknown): string[] {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return []
+  return Object.keys(value)
+}

@@ -1,0 +1,56 @@
+import { ErrorCodes, ModspaceError, type ResolveResult, type TraceStep } from '@modspace/core'
+
+/** What was being loaded when something failed. */
+export interface LoadRequest {
+  space: string
+  specifier: string
+  /** The importing file; `undefined` for an entry asked of the space directly. */
+  importer: string | undefined
+}
+
+/** The core's error again, with the trace written into the message: an import failing at run time must say why. */
+export function withTrace(error: ModspaceError, request: LoadRequest): ModspaceError {
+  const trace = error.trace ?? []
+  return new ModspaceError(error.code, `${error.summary}${formatTrace(trace)}`, {
+    space: error.space ?? request.space,
+    specifier: error.specifier ?? request.specifier,
+    importer: error.importer ?? request.importer ?? '(entry of the space)',
+    ...(error.configPath ? { configPath: error.configPath } : {}),
+    ...(error.file ? { file: error.file } : {}),
+    ...(error.expected ? { expected: error.expected } : {}),
+    ...(error.fix ? { fix: error.fix } : {}),
+    trace,
+    cause: error,
+  })
+}
+
+/** A `blocked` answer is an error at run time: the module may not be loaded from this space. */
+export function blockedError(result: ResolveResult, request: LoadRequest): ModspaceError {
+  return new ModspaceError(
+    ErrorCodes.BLOCKED,
+    `"${request.specifier}" is blocked in space "${request.space}" by an override of "${result.space}".${formatTrace(result.trace)}`,
+    {
+      space: request.space,
+      specifier: request.specifier,
+      importer: request.importer ?? '(entry of the space)',
+      configPath: `spaces.${result.space}.overrides`,
+      expected: 'an import that no override sets to false',
+      fix: `remove the import, or change spaces.${result.space}.overrides["${request.specifier}"]`,
+      trace: result.trace,
+    },
+  )
+}
+
+/** An error for a space used after `dispose()`. */
+export function disposedError(space: string, specifier: string): ModspaceError {
+  return new ModspaceError(ErrorCodes.UNKNOWN_SPACE, `space "${space}" has been disposed; cannot load "${specifier}".`, {
+    space,
+    specifier,
+    expected: 'a space that is still alive',
+    fix: 'create the spaces again (createSpaces) and load from the new space',
+  })
+}
+
+function formatTrace(trace: readonly TraceStep[]): string {
+  return trace.length ? `\n  trace:\n${trace.map((t) => `    [${t.space}] ${t.rule}: ${t.message}`).join('\n')}` : ''
+}

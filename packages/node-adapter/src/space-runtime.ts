@@ -1,0 +1,66 @@
+import { builtinId, ModspaceError, ROOT_SPACE, type SpaceGraph } from '@modspace/core'
+import createDebug from 'debug'
+import type { ModuleSpace } from './module-space.js'
+import { blockedError, withTrace, type LoadRequest } from './resolve-errors.js'
+
+const debug = createDebug('modspace:node-adapter')
+
+/** Where a request leads, after the core decided (or a live override answered first). */
+export type Target =
+  | { type: 'value'; value: unknown; key: string; owner: ModuleSpace }
+  | { type: 'host'; id: string }
+  | { type: 'space'; space: ModuleSpace; id: string }
+
+/**
+ * What the spaces made from one graph share: the graph, and the spaces by name. Every decision comes from
+ * `graph.resolve()`; the runtime only adds the live objects of `space.override()`, which the core cannot see.
+ */
+export class SpaceRuntime {
+  readonly graph: SpaceGraph
+  readonly #spaces = new Map<string, ModuleSpace>()
+
+  constructor(graph: SpaceGraph) {
+    this.graph = graph
+  }
+
+  register(space: ModuleSpace): void {
+    this.#spaces.set(space.name, space)
+  }
+
+  /** The live space of that name (throws `MODSPACE_UNKNOWN_SPACE` for a name the config does not have). */
+  space(name: string): ModuleSpace {
+    const space = this.#spaces.get(name)
+    if (space) return space
+    this.graph.space(name)
+    throw new Error(`internal: space "${name}" was not created`)
+  }
+
+  spaces(): IterableIterator<ModuleSpace> {
+    return this.#spaces.values()
+  }
+
+  /**
+   * Where `specifier`, imported by `importer` in the space that owns the importer, leads. A live override set on the
+   * space or an ancestor answers first, unless a nearer space of the chain overrides the same specifier in its config.
+   */
+  target(spaceName: string, importer: string | undefined, specifier: string, kind: 'import' | 'require'): Target {
+    const request: LoadRequest = { space: spaceName, specifier, importer }
+    const key = builtinId(specifier) ?? specifier
+    for (const name of this.graph.space(spaceName).chain) {
+      const live = this.#spaces.get(name)?.liveOverride(key)
+      if (live) return { type: 'value', value: live.value, key, owner: live.owner }
+      if (this.graph.space(name).overrides.has(key)) break
+    }
+    let result
+    try {
+      result = this.graph.resolve({ space: spaceName, specifier, ...(importer ? { importer } : {}), kind })
+    } catch (error) {
+      throw error instanceof ModspaceError ? withTrace(error, request) : error
+    }
+    if (result.kind === 'blocked') throw blockedError(result, request)
+    debug('%s: %s from %s → %s %s', spaceName, specifier, importer ?? '(entry)', result.space, result.id)
+    // Builtins, addons and everything root owns are the host's; the rest is owned by a space's registry.
+    if (result.kind === 'builtin' || result.space === ROOT_SPACE || result.id.endsWith('.node')) return { type: 'host', id: result.id }
+    return { type: 'space', space: this.space(result.space), id: result.id }
+  }
+}

@@ -1,0 +1,28 @@
+/** An ESTree node as rollup's and acorn's parsers give it: with `start`/`end` offsets into the source. */
+export interface AstNode {
+  type: string
+  start: number
+  end: number
+  [key: string]: any
+}
+
+export interface AstVisitor {
+  /** Return `false` to skip the node's children. */
+  enter(node: AstNode, parent: AstNode | null): boolean | void
+  leave?(node: AstNode): void
+}
+
+/** Depth-first walk over every child node, in source order. */
+export function walkAst(node: AstNode, visitor: AstVisitor, parent: AstNode | null = null): void {
+  if (visitor.enter(node, parent) === false) return
+  for (const key in node) {
+    if (key === 'scope') continue
+    const value = node[key]
+    if (Array.isArray(value)) {
+      for (const child of value) if (child && typeof child.type === 'string') walkAst(child, visitor, node)
+    } else if (value && typeof value === 'object' && typeof value.type === 'string') {
+      walkAst(value, visitor, node)
+    }
+  }
+  visitor.leave?.(node)
+}

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { ModuleSpace } from '../src/index.js'
+import { fixture } from './fixture-path.js'
+
+const root = fixture('semantics')
+let space: ModuleSpace
+afterEach(async () => {
+  await space?.dispose()
+})
+const fresh = () => (space = new ModuleSpace({ parent: undefined, root, delegation: 'self-first' }))
+const counter = (name: string) => (globalThis as Record<string, unknown>)[name] as number
+
+describe('ES module semantics', () => {
+  it('runs a cycle in Node order, with hoisted functions visible before the body runs', async () => {
+    const a = await fresh().import('./cycle-a.js')
+    expect(a.seenInA).toBe('b saw a')
+    expect(a.roundTrip).toBe('a')
+  })
+
+  it('evaluates a module with top-level await once for concurrent importers', async () => {
+    const space = fresh()
+    const before = counter('__modspaceTla') ?? 0
+    const [one, two] = await Promise.all([space.import('./uses-tla.js'), space.import('./tla.js')])
+    expect(one.sawReady).toBe(true)
+    expect(two.ready).toBe(true)
+    expect(counter('__modspaceTla')).toBe(before + 1)
+  })
+
+  it('does not let a module that threw poison the space', async () => {
+    const space = fresh()
+    ;(globalThis as Record<string, unknown>).__modspaceThrows = 0
+    await expect(space.import('./imports-thrower.js')).rejects.toThrow('first load fails')
+    const again = await space.import('./imports-thrower.js')
+    expect(again.loaded).toBe(2)
+  })
+
+  it('re-exports with export * (not default), export * as and renamed re-exports', async () => {
+    const star = await fresh().import('./star.js')
+    expect(Object.keys(star)).toEqual(['all', 'default', 'renamed', 'x', 'y'])
+    expect(star.all.default).toBe('not re-exported by export *')
+    expect(star.renamed).toBe(1)
+    expect(typeof star.default).toBe('function')
+  })
+
+  it('rewrites only references to imports, never shadowed names, keys or fields', async () => {
+    const shadow = await fresh().import('./shadow.js')
+    expect(shadow.results).toEqual([5, 1, 'field', 7, 1])
+  })
+
+  it('fails as Node does on a missing named export, naming the space and the importer', async () => {
+    const error = await fresh().import('./missing-export.js').catch((e: Error) => e)
+    expect(error).toBeInstanceOf(SyntaxError)
+    expect(String(error)).toMatch(/does not provide an export named 'nope'.*missing-export\.js in space "adhoc"/)
+  })
+
+  it('detects ESM syntax in a .js file whose package.json has no "type"', async () => {
+    expect((await fresh().import('./no-type/detected.js')).detected).toBe('esm by syntax')
+  })
+})
+
+describe('CommonJS semantics', () => {
+  it('gives a cycle the partial exports, as Node does', () => {
+    expect(fresh().require('./cjs-cycle.cjs').otherSaw).toBe('early')
+  })
+
+  it('refuses require() of a graph with top-level await', () => {
+    expect(() => fresh().require('./requires-tla.cjs')).toThrow(expect.objectContaining({ code: 'ERR_REQUIRE_ASYNC_MODULE' }))
+  })
+
+  it('lets require.cache be emptied to load a module again, in this space only', () => {
+    const space = fresh()
+    const first = space.require('./cjs-cycle.cjs')
+    const file = space.resolve('./cjs-cycle.cjs', { kind: 'require' })
+    expect(space.require('./cjs-cycle.cjs')).toBe(first)
+    delete space.requireCache[file]
+    expect(space.require('./cjs-cycle.cjs')).not.toBe(first)
+  })
+})
