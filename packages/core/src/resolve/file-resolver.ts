@@ -81,8 +81,13 @@ function firstLine(text: string): string {
   return text.split('\n')[0]!.trim()
 }
 
-/** True when `path` goes through a `node_modules` folder that belongs to a strict ancestor of `bound`. */
+/**
+ * True when `path` lies outside `bound` and goes through a `node_modules` folder that belongs to a strict ancestor of
+ * `bound`. Everything inside `bound` is visible, even when `bound` itself lies in a `node_modules` folder (a plugin
+ * installed as a package): its own nested `node_modules` are its dependencies.
+ */
 export function isAboveBound(path: string, bound: string): boolean {
+  if (isInside(path, bound)) return false
   let from = 0
   for (;;) {
     const at = path.indexOf('/node_modules', from)

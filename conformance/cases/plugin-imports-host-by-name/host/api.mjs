@@ -1,0 +1,2 @@
+// the host's plugin API: one token per instance
+export const token = {}

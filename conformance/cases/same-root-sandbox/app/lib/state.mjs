@@ -1,0 +1,2 @@
+// the app's module state: one token per instance
+export const token = {}

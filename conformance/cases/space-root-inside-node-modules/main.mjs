@@ -1,0 +1,2 @@
+export * as other from 'other'
+export * as dep from 'dep'
