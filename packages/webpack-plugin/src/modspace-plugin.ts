@@ -35,7 +35,6 @@ export class ModspacePlugin implements WebpackPluginInstance {
   apply(compiler: Compiler): void {
     // Layers are what a space is made of. older webpack 5 releases keep them behind this flag; newer ones always have them.
     ;(compiler.options.experiments as { layers?: boolean }).layers = true
-    const target = this.options.target ?? (compiler.options.externalsPresets.node ? 'node' : 'browser')
     const logger = compiler.getInfrastructureLogger(PLUGIN)
 
     compiler.hooks.beforeCompile.tapPromise(PLUGIN, async () => {
@@ -53,6 +52,8 @@ export class ModspacePlugin implements WebpackPluginInstance {
 
     compiler.hooks.compilation.tap(PLUGIN, (compilation, { normalModuleFactory }) => {
       const graph = this.#graph()
+      // Read here, not in apply(): webpack fills in its defaults (externalsPresets from target) after user plugins apply.
+      const target = this.options.target ?? (compiler.options.externalsPresets.node ? 'node' : 'browser')
       const configFile = this.#loaded?.configFile
       if (configFile) compilation.fileDependencies.add(configFile)
       const conditions = target === 'browser' ? ['browser', ...graph.config.conditions.filter((c) => c !== 'node')] : undefined
