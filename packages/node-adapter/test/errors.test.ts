@@ -1,0 +1,56 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ModspaceError } from '@modspace/core'
+import { createSpaces } from '../src/index.js'
+import { fixture } from './fixture-path.js'
+
+const dir = fixture('errors')
+
+async function failure(promise: Promise<unknown>): Promise<ModspaceError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e)
+  expect(error).toBeInstanceOf(ModspaceError)
+  return error as ModspaceError
+}
+
+describe('errors', () => {
+  it('names the space, the importer, the specifier and the core trace when an import cannot be resolved', async () => {
+    const spaces = await createSpaces(dir)
+    const error = await failure(spaces.get('app').import('./imports-missing.js'))
+    expect(error.code).toBe('MODSPACE_NOT_FOUND')
+    expect(error.space).toBe('app')
+    expect(error.importer).toBe(join(dir, 'app/imports-missing.js'))
+    expect(error.specifier).toBe('missing-pkg')
+    expect(error.message).toContain('"missing-pkg"')
+    expect(error.message).toContain(`importer: ${join(dir, 'app/imports-missing.js')}`)
+    expect(error.message).toMatch(/trace:\n {4}\[app\] /)
+  })
+
+  it('fails a blocked import at load time with MODSPACE_BLOCKED', async () => {
+    const spaces = await createSpaces(dir)
+    const error = await failure(spaces.get('app').import('./blocked.js'))
+    expect(error.code).toBe('MODSPACE_BLOCKED')
+    expect(error.message).toContain('"node:child_process"')
+    expect(error.message).toContain('spaces.app.overrides')
+  })
+
+  it('throws config errors from createSpaces, before any module can run', async () => {
+    const error = await failure(createSpaces({ spaces: { app: { root: './app', parent: 'nowhere' } } }, { cwd: dir }))
+    expect(error.code).toBe('MODSPACE_UNKNOWN_PARENT')
+    expect(error.configPath).toBe('spaces.app.parent')
+  })
+
+  it('refuses to load from a disposed space, and a fresh set of spaces loads cleanly', async () => {
+    const spaces = await createSpaces(dir)
+    const app = spaces.get('app')
+    await spaces.dispose()
+    await failure(app.import('./blocked.js'))
+    expect(() => app.require('node:fs')).toThrow(/disposed/)
+    const again = await createSpaces(dir)
+    expect(again.get('app').require('node:path')).toBe(process.getBuiltinModule('node:path'))
+  })
+
+  it('reports an unknown space with a suggestion', async () => {
+    const spaces = await createSpaces(dir)
+    expect(() => spaces.get('ap')).toThrow(/did you mean "app"/)
+  })
+})
