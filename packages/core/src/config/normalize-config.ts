@@ -126,7 +126,8 @@ export function normalizeConfig(config: ModspaceConfig, options: NormalizeOption
     const rootAbs = resolvePath(baseDir, rootWritten)
     const root = realDir(host, rootAbs)
     if (!root) {
-      throw fail(ErrorCodes.ROOT_MISSING, `${at}.root`, `the folder ${rootAbs} does not exist.`, {
+      const what = host.stat(rootAbs) ? 'is a file, not a folder' : 'does not exist'
+      throw fail(ErrorCodes.ROOT_MISSING, `${at}.root`, `${rootAbs} ${what}.`, {
         expected: "a folder holding the space's package.json and node_modules",
         fix: `create ${rootAbs} (with a package.json) or correct the path, which is relative to the config file`,
       })
@@ -157,7 +158,7 @@ export function normalizeConfig(config: ModspaceConfig, options: NormalizeOption
       }
     }
 
-    const isolated = new Set<string>((raw.isolated ?? []).map(String))
+    const isolated = new Set<string>(nameList(raw.isolated, `${at}.isolated`, fail))
     for (const pkg of isolated) {
       if (shared.has(pkg)) {
         throw fail(ErrorCodes.CONFIG_INVALID, `${at}.isolated`, `"${pkg}" is both shared and isolated.`, {
@@ -167,7 +168,7 @@ export function normalizeConfig(config: ModspaceConfig, options: NormalizeOption
     }
 
     const overrides = new Map<string, OverrideTarget>()
-    for (const [specifier, target] of Object.entries(raw.overrides ?? {})) {
+    for (const [specifier, target] of Object.entries(record(raw.overrides, `${at}.overrides`, fail))) {
       const key = builtinId(specifier) ?? specifier
       const path = `${at}.overrides.${specifier}`
       if (target === false) {
@@ -190,7 +191,7 @@ export function normalizeConfig(config: ModspaceConfig, options: NormalizeOption
     }
 
     const entries: Record<string, string> = {}
-    for (const [entry, file] of Object.entries(raw.entries ?? {})) {
+    for (const [entry, file] of Object.entries(record(raw.entries, `${at}.entries`, fail))) {
       if (typeof file !== 'string') {
         throw fail(ErrorCodes.CONFIG_INVALID, `${at}.entries.${entry}`, 'an entry must be a path.')
       }
@@ -217,7 +218,7 @@ export function normalizeConfig(config: ModspaceConfig, options: NormalizeOption
     spaces.set(name, { ...space, chain })
   }
 
-  const nativeIn = config.native ?? {}
+  const nativeIn = record(config.native, 'native', fail) as NonNullable<ModspaceConfig['native']>
   checkKeys(nativeIn, NATIVE_KEYS, 'native', fail)
   const pin = nativeIn.pin ?? ROOT_SPACE
   if (!spaces.has(pin)) {
@@ -242,9 +243,35 @@ export function normalizeConfig(config: ModspaceConfig, options: NormalizeOption
     configFile,
     baseDir,
     spaces,
-    native: { pin, packages: new Set(nativeIn.packages ?? []), onConflict },
+    native: { pin, packages: new Set(nameList(nativeIn.packages, 'native.packages', fail)), onConflict },
     conditions,
   }
+}
+
+type Fail = (code: typeof ErrorCodes.CONFIG_INVALID, path: string, summary: string, more: { expected?: string; fix?: string }) => Error
+
+/** A list of package names (`isolated`, `native.packages`); absent means empty. */
+function nameList(value: unknown, at: string, fail: Fail): string[] {
+  if (value === undefined) return []
+  if (!Array.isArray(value) || value.some((name) => typeof name !== 'string' || name === '')) {
+    throw fail(ErrorCodes.CONFIG_INVALID, at, `${JSON.stringify(value)} is not a list of package names.`, {
+      expected: 'an array of package names, such as ["react", "@scope/pkg"]',
+      fix: 'write the names in an array',
+    })
+  }
+  return value
+}
+
+/** An object keyed by name (`overrides`, `entries`, `native`); absent means empty. */
+function record(value: unknown, at: string, fail: Fail): Record<string, unknown> {
+  if (value === undefined) return {}
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw fail(ErrorCodes.CONFIG_INVALID, at, `${JSON.stringify(value)} is not an object.`, {
+      expected: 'an object keyed by name',
+      fix: `write ${at} as { "name": value }`,
+    })
+  }
+  return value as Record<string, unknown>
 }
 
 function realDir(host: ModspaceHost, path: string): string | undefined {

@@ -1,0 +1,1 @@
+export * as sub from 'left-pad/sub.js'

@@ -1,0 +1,2 @@
+export * as logger from 'logger'
+export * as dep from 'dep'

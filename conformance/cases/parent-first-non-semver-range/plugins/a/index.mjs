@@ -1,0 +1,2 @@
+export * as dep from 'dep'
+export * as other from 'other'
