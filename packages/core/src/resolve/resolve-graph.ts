@@ -55,7 +55,8 @@ export function resolveInSpace(env: ResolveEnvironment, space: NormalizedSpace, 
 function resolveSpecifier(env: ResolveEnvironment, space: NormalizedSpace, importerDir: string, ctx: ResolveContext): Found {
   const { specifier } = ctx
   // Rule 1: overrides, nearest on the chain first.
-  const key = builtinId(specifier) ?? specifier
+  const builtin = builtinId(specifier)
+  const key = builtin ?? specifier
   for (const name of space.chain) {
     const declaring = env.config.spaces.get(name)!
     const target = declaring.overrides.get(key)
@@ -93,9 +94,9 @@ function resolveSpecifier(env: ResolveEnvironment, space: NormalizedSpace, impor
   }
 
   // Rule 2: builtins belong to root.
-  if (key.startsWith('node:')) {
-    step(ctx, ROOT_SPACE, 'builtin', `"${specifier}" is the builtin ${key}, owned by root`)
-    return { space: ROOT_SPACE, id: key, kind: 'builtin' }
+  if (builtin) {
+    step(ctx, ROOT_SPACE, 'builtin', `"${specifier}" is the builtin ${builtin}, owned by root`)
+    return { space: ROOT_SPACE, id: builtin, kind: 'builtin' }
   }
 
   const type = specifierType(specifier)
@@ -103,7 +104,10 @@ function resolveSpecifier(env: ResolveEnvironment, space: NormalizedSpace, impor
   if (type === 'relative' || type === 'absolute' || type === 'url' || type === 'imports') {
     let request = specifier
     if (type === 'url') {
-      if (!specifier.startsWith('file:')) throw notFound(env, space, ctx, undefined, `only file: URLs can be resolved, not "${specifier}"`)
+      if (!specifier.startsWith('file:')) {
+        const why = specifier.startsWith('node:') ? `"${specifier}" is not a builtin module of this Node` : `only file: URLs can be resolved, not "${specifier}"`
+        throw notFound(env, space, ctx, undefined, why)
+      }
       request = fileURLToPath(specifier)
     }
     // Subpath imports (#x) may map to packages: bound them like the space's own lookups.

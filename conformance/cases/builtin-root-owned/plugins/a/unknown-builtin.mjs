@@ -1,0 +1,1 @@
+export * as missing from 'node:no-such-builtin'
