@@ -55,7 +55,14 @@ export class ModspacePlugin implements WebpackPluginInstance {
       // Read here, not in apply(): webpack fills in its defaults (externalsPresets from target) after user plugins apply.
       const target = this.options.target ?? (compiler.options.externalsPresets.node ? 'node' : 'browser')
       const configFile = this.#loaded?.configFile
-      if (configFile) compilation.fileDependencies.add(configFile)
+      if (configFile) {
+        compilation.fileDependencies.add(configFile)
+        // Every decision depends on the config: a changed config must rebuild each module (webpack's caches would
+        // otherwise keep the dependencies of unchanged modules as they were).
+        compiler.webpack.NormalModule.getCompilationHooks(compilation).beforeLoaders.tap(PLUGIN, (_loaders, _module, loaderContext) => {
+          loaderContext.addDependency(configFile)
+        })
+      }
       const conditions = target === 'browser' ? ['browser', ...graph.config.conditions.filter((c) => c !== 'node')] : undefined
       const decisions = new WeakMap<ResolveData, Decision>()
 

@@ -1,0 +1,90 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ModspacePlugin } from '@modspace/webpack-plugin'
+import { makeTempDir } from '@modspace/test-utils'
+import { afterAll, describe, expect, it } from 'vitest'
+import { APP, APP_CONFIG, expectAppInstances, readManifest } from './app-fixture.js'
+import { errorMessages, nodeBuild, runWebpack } from './run-webpack.js'
+
+const temp = makeTempDir('modspace-webpack-spaces-')
+afterAll(() => temp.cleanup())
+
+describe('a development build of the app', async () => {
+  const outDir = join(temp.dir, 'dev')
+  const stats = await runWebpack(nodeBuild(APP, outDir, { host: './host.js' }, { plugins: [new ModspacePlugin({ config: APP_CONFIG })] }))
+  const modules = stats.toJson({ modules: true }).modules ?? []
+  const layersOf = (file: string) => modules.filter((m) => m.nameForCondition === join(APP, file)).map((m) => m.layer ?? null).sort()
+
+  it('builds without errors or warnings', () => {
+    expect(errorMessages(stats)).toEqual([])
+    expect(stats.compilation.warnings.map((w) => w.message)).toEqual([])
+  })
+
+  it("names each space's entries <space>/<entry>", () => {
+    for (const name of ['alpha/main', 'alpha-twin/main', 'alpha-child/main', 'beta/main']) {
+      expect(existsSync(join(outDir, `${name}.js`)), name).toBe(true)
+    }
+  })
+
+  it('puts each module in the layer of the space that owns it, and root-owned modules in none', () => {
+    expect(layersOf('plugins/alpha/index.js')).toEqual(['alpha', 'alpha-twin'])
+    expect(layersOf('plugins/alpha/node_modules/own-lib/index.js')).toEqual(['alpha', 'alpha-twin'])
+    expect(layersOf('node_modules/shared-lib/index.js')).toEqual([null])
+    expect(layersOf('plugins/beta/node_modules/shared-lib/index.js')).toEqual(['beta'])
+    expect(layersOf('stubs/os.js')).toEqual(['alpha'])
+  })
+
+  it('loads the pinned native package from disk, as an external', () => {
+    expect(layersOf('node_modules/fake-native/index.js')).toEqual([])
+    const runtime = readFileSync(join(outDir, 'beta/main.js'), 'utf8')
+    expect(runtime).toContain(`require(${JSON.stringify(join(APP, 'node_modules/fake-native/index.js'))})`)
+  })
+
+  it('runs with the instances the config implies', async () => {
+    await expectAppInstances(outDir)
+  })
+
+  it('emits a manifest of every instance, paths relative to the config', () => {
+    const manifest = readManifest(outDir)
+    expect(manifest.bundler).toBe('webpack')
+    const rows = manifest.modules.map((m) => `${m.space} ${m.kind} ${m.id}`)
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        'alpha file plugins/alpha/node_modules/own-lib/index.js',
+        'alpha-twin file plugins/alpha/node_modules/own-lib/index.js',
+        'alpha override stubs/os.js',
+        'root file node_modules/shared-lib/index.js',
+        'beta file plugins/beta/node_modules/shared-lib/index.js',
+        'root native node_modules/fake-native/index.js',
+        'alpha-twin file plugins/alpha/lazy.js',
+        'root builtin node:os',
+      ]),
+    )
+    expect(rows.filter((r) => r.endsWith('node_modules/shared-lib/index.js'))).toHaveLength(2)
+    expect(new Set(rows).size).toBe(rows.length)
+  })
+})
+
+describe('refusals', () => {
+  it('fails the build on a blocked import, naming the space and the importer', async () => {
+    const entry = { blocked: { import: './plugins/beta/blocked.js', layer: 'beta' } }
+    const stats = await runWebpack(nodeBuild(APP, join(temp.dir, 'blocked'), entry, { plugins: [new ModspacePlugin({ config: APP_CONFIG, manifest: false })] }))
+    const errors = errorMessages(stats).join('\n')
+    expect(errors).toContain('[MODSPACE_BLOCKED]')
+    expect(errors).toContain('space: beta')
+    expect(errors).toContain(`importer: ${join(APP, 'plugins/beta/blocked.js')}`)
+    expect(errors).toContain('spaces.beta.overrides')
+  })
+
+  it('fails a browser build that reaches a native addon', async () => {
+    const stats = await runWebpack({
+      ...nodeBuild(APP, join(temp.dir, 'browser'), { beta: { import: './plugins/beta/index.js', layer: 'beta' } }),
+      target: 'web',
+      output: { path: join(temp.dir, 'browser') },
+      plugins: [new ModspacePlugin({ config: APP_CONFIG })],
+    })
+    const errors = errorMessages(stats).join('\n')
+    expect(errors).toContain('fake-native@1.0.0 is a native addon (pinned to "root") and cannot be bundled for a browser target')
+    expect(errors).toContain('space: beta')
+  })
+})
