@@ -1,0 +1,249 @@
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { isAbsolute, resolve as resolvePath, sep } from 'node:path'
+import {
+  ErrorCodes,
+  ROOT_SPACE,
+  isModspaceError,
+  type ManifestInput,
+  type ModspaceConfig,
+  type ModspaceError,
+  type ResolveRequest,
+  type ResolveResult,
+  type SpaceGraph,
+} from '@modspace/core'
+import createDebug from 'debug'
+import type { CustomPluginOptions, InputOptions, OutputOptions, Plugin, PluginContext, ResolveIdResult, ResolvedId } from 'rollup'
+import semver from 'semver'
+import { blockedImportError, nativeInBrowserError } from './build-errors.js'
+import { importerChain } from './importer-chain.js'
+import { loadSpaceGraph } from './load-space-graph.js'
+import { NATIVE_PREFIX, nativeLoaderSource } from './native-loader.js'
+import { outputManifest } from './output-manifest.js'
+import { pluginOrderProblems } from './plugin-order.js'
+import { sanitizeWithSpaces } from './sanitize-file-name.js'
+import { inSpace, parseSpaceId, spaceId } from './space-id.js'
+
+export { inSpace } from './space-id.js'
+
+const debug = createDebug('modspace:rollup-plugin')
+const PLUGIN_NAME = 'modspace'
+const { peerDependencies } = createRequire(import.meta.url)('../package.json') as { peerDependencies: { rollup: string } }
+
+export interface ModspaceRollupOptions {
+  /**
+   * The modspace config: a config file, a folder holding `modspace.config.*`, or the config object itself
+   * (its relative paths are then relative to `cwd`).
+   * @default the folder `cwd`
+   */
+  config?: string | ModspaceConfig
+  /**
+   * Folder that relative `config` paths, relative inputs and a config object's paths are relative to.
+   * @default process.cwd()
+   */
+  cwd?: string
+  /**
+   * File name of the manifest asset written beside the output (what was put where, by space), or `false` for none.
+   * @default 'modspace-manifest.json'
+   */
+  manifest?: string | false
+  /**
+   * What the bundle runs on. `node`: builtins and native addons stay external. `browser`: a native addon is a build
+   * error, and node-resolve may pick a file inside the package the core chose (the `browser` field).
+   * @default 'browser' when every output's format is `iife` or `umd`, else 'node'
+   */
+  target?: 'node' | 'browser'
+  /**
+   * Add each space's `entries` as inputs named `<space>/<entry>` (an input of your own for the same file keeps its name).
+   * @default true
+   */
+  entries?: boolean
+  /**
+   * Export conditions the core resolves with (`import`/`require` is added per request).
+   * @default the config's `conditions`; for a browser target `browser` replaces `node`
+   */
+  conditions?: string[]
+  /**
+   * Require full file names in `import` as Node's ESM loader does. Set `false` for sources written for bundlers
+   * (`import './util'`).
+   * @default true for `import`, false for `require`, as in Node
+   */
+  fullySpecified?: boolean
+}
+
+/** What the build resolved: for the manifest, and for the space of an importer. */
+interface Resolved extends ManifestInput {
+  file: string
+}
+
+export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
+  const cwd = resolvePath(options.cwd ?? process.cwd())
+  const manifestName = options.manifest ?? 'modspace-manifest.json'
+  let target = options.target
+  let graph: SpaceGraph | undefined
+  let conditions: string[] | undefined
+  const resolved = new Map<string, Resolved>()
+
+  const record = (id: string, result: ResolveResult, file = result.id): string => {
+    resolved.set(id, { space: result.space, id: file, kind: result.kind, package: result.package, file })
+    return id
+  }
+
+  function fail(ctx: PluginContext, error: ModspaceError): never {
+    return ctx.error({ message: error.message, code: error.code })
+  }
+
+  function resolveWithCore(ctx: PluginContext, request: ResolveRequest): ResolveResult | ModspaceError {
+    try {
+      return graph!.resolve({ ...request, ...(conditions ? { conditions } : {}), ...(options.fullySpecified === undefined ? {} : { fullySpecified: options.fullySpecified }) })
+    } catch (error) {
+      if (isModspaceError(error)) return error
+      throw error
+    }
+  }
+
+  async function resolveInput(ctx: PluginContext, source: string, resolveOptions: ResolveOptions): Promise<ResolveIdResult> {
+    const { file: written, space: named } = parseSpaceId(source)
+    let file = resolvePath(cwd, written)
+    if (!existsSync(file)) {
+      const other = await ctx.resolve(written, undefined, { skipSelf: true, ...resolveOptions })
+      if (!other || other.external || !isAbsolute(other.id)) return other
+      file = other.id
+    }
+    const space = named ?? graph!.spaceForFile(file)
+    const result = resolveWithCore(ctx, { space, specifier: file })
+    if (!('kind' in result)) return fail(ctx, result)
+    return record(spaceId(result.id, space), result)
+  }
+
+  /** For a browser target, node-resolve may pick another file of the package the core chose (its `browser` field). */
+  async function browserRefinement(ctx: PluginContext, source: string, importer: string, resolveOptions: ResolveOptions, result: ResolveResult): Promise<ResolvedId | string | undefined> {
+    if (!result.package) return undefined
+    const other = await ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions })
+    if (!other || other.external) return undefined
+    // commonjs (listed before modspace) wraps what node-resolve found; look through its wrapping at the file.
+    const file = parseSpaceId(other.id.replace(/^\0/, '').replace(/\?commonjs-[a-z-]+$/, '')).file
+    if (!isAbsolute(file)) return other // a virtual module, such as node-resolve's empty stand-in for `"browser": { "x": false }`
+    return file.startsWith(result.package.root + sep) ? file : undefined
+  }
+
+  async function resolveImport(ctx: PluginContext, source: string, importer: string, resolveOptions: ResolveOptions): Promise<ResolveIdResult> {
+    const from = parseSpaceId(importer)
+    const request: ResolveRequest = {
+      space: from.space ?? ROOT_SPACE,
+      specifier: source,
+      importer: from.file,
+      kind: (resolveOptions.custom?.['node-resolve'] as { isRequire?: boolean } | undefined)?.isRequire ? 'require' : 'import',
+    }
+    const result = resolveWithCore(ctx, request)
+    if (!('kind' in result)) {
+      // Another plugin may own the specifier (a virtual module); a real file the core could not find stays an error,
+      // since taking it would disagree with the space graph.
+      if (result.code === ErrorCodes.NOT_FOUND) {
+        const other = await ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions })
+        if (other && !other.external && !isAbsolute(parseSpaceId(other.id).file)) return other
+      }
+      return fail(ctx, result)
+    }
+    switch (result.kind) {
+      case 'blocked':
+        return fail(ctx, blockedImportError(request, result))
+      case 'builtin':
+        if (target === 'browser') return (await ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions })) ?? null
+        record(result.id, result)
+        return { id: result.id, external: true }
+      case 'native':
+        if (target === 'browser') return fail(ctx, nativeInBrowserError(request, result, importerChain(ctx, importer, cwd)))
+        if (result.id.endsWith('.node')) return record(NATIVE_PREFIX + result.id, result)
+        record(result.id, result)
+        return { id: result.id, external: 'relative' }
+      default: {
+        const refined = target === 'browser' ? await browserRefinement(ctx, source, importer, resolveOptions, result) : undefined
+        if (refined !== undefined && typeof refined !== 'string') return refined
+        return record(spaceId(refined ?? result.id, result.space), result, refined ?? result.id)
+      }
+    }
+  }
+
+  return {
+    name: PLUGIN_NAME,
+
+    options(inputOptions: InputOptions) {
+      // Rollup's CLI and `watch()` pass the config's `output` along with the input options: the target follows it.
+      if (target) return null
+      const outputs = [(inputOptions as { output?: OutputOptions | OutputOptions[] }).output ?? []].flat()
+      const browserFormats = ['iife', 'umd']
+      target = outputs.length > 0 && outputs.every((o) => browserFormats.includes(o.format ?? 'es')) ? 'browser' : 'node'
+      return null
+    },
+
+    async buildStart(inputOptions) {
+      const rollupVersion = this.meta.rollupVersion
+      if (!semver.satisfies(rollupVersion, peerDependencies.rollup)) {
+        this.error(`@modspace/rollup-plugin needs rollup ${peerDependencies.rollup}, but this is rollup ${rollupVersion}. Install a rollup in that range.`)
+      }
+      for (const problem of pluginOrderProblems(inputOptions.plugins, PLUGIN_NAME)) this.error(problem)
+      target ??= 'node'
+      try {
+        graph ??= await loadSpaceGraph(options.config, cwd, (message) => this.warn(message))
+      } catch (error) {
+        if (isModspaceError(error)) fail(this, error)
+        throw error
+      }
+      if (graph.config.configFile) this.addWatchFile(graph.config.configFile)
+      conditions = options.conditions ?? (target === 'browser' ? ['browser', ...graph.config.conditions.filter((c) => c !== 'node')] : undefined)
+      if (options.entries === false) return
+      const inputs = Object.values(inputOptions.input).map((input) => {
+        const { file, space } = parseSpaceId(input)
+        const path = resolvePath(cwd, file)
+        return `${space ?? graph!.spaceForFile(path)}\0${path}`
+      })
+      for (const space of graph.spaces.values()) {
+        for (const [name, file] of Object.entries(space.entries)) {
+          if (inputs.includes(`${space.name}\0${file}`)) continue
+          this.emitFile({ type: 'chunk', id: space.name === ROOT_SPACE ? file : inSpace(file, space.name), name: `${space.name}/${name}` })
+        }
+      }
+    },
+
+    async resolveId(source, importer, resolveOptions) {
+      if (source.startsWith('\0')) return null
+      if (importer === undefined) return resolveInput(this, source, resolveOptions)
+      // An id this plugin made, asked again (commonjs proxies import resolved ids): it is already final.
+      if (isAbsolute(source) && parseSpaceId(source).space !== undefined) return source
+      if (importer.startsWith('\0')) return null
+      return resolveImport(this, source, importer, resolveOptions)
+    },
+
+    async load(id) {
+      if (id.startsWith(NATIVE_PREFIX)) return nativeLoaderSource(id.slice(NATIVE_PREFIX.length))
+      if (id.startsWith('\0')) return null
+      const { file, space } = parseSpaceId(id)
+      if (space === undefined) return null
+      // Rollup watches module ids; a tagged id is no file, so the real one is watched instead.
+      this.addWatchFile(file)
+      return readFile(file, 'utf8')
+    },
+
+    watchChange(id) {
+      debug('changed: %s', id)
+      if (id === graph?.config.configFile) graph = undefined
+      else graph?.clearCache()
+    },
+
+    outputOptions(outputOptions) {
+      return { ...outputOptions, sanitizeFileName: sanitizeWithSpaces(outputOptions.sanitizeFileName) }
+    },
+
+    generateBundle(_outputOptions, bundle) {
+      if (manifestName === false || !graph) return
+      const manifest = outputManifest(this, bundle, resolved, graph.config.baseDir)
+      this.emitFile({ type: 'asset', fileName: manifestName, source: `${JSON.stringify(manifest, null, 2)}\n` })
+    },
+  }
+}
+
+export { modspace }
+
+type ResolveOptions = { attributes: Record<string, string>; custom?: CustomPluginOptions; isEntry: boolean }
