@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compareResolution, isExpectedError, loadCorpus, type CorpusCase, type CorpusRequest, type ExpectedResult } from '@modspace/test-utils'
@@ -42,12 +42,55 @@ function label(row: CorpusRequest): string {
   return `"${row.space}" ${row.kind ?? 'import'}s "${row.specifier}" from ${row.from ?? '(its root)'} → ${expect}`
 }
 
+function failing(row: CorpusRequest): boolean {
+  return isExpectedError(row.expect) || row.expect.kind === 'blocked'
+}
+
+/**
+ * Authoring mistakes the core cannot see but an adapter loading the case would trip over: an importer or expected file
+ * that is missing, an importer that does not import or export what its rows say, an ESM importer asked with `require`,
+ * rows expected to fail mixed with rows expected to load in one importer.
+ */
+function corpusProblems(c: CorpusCase): string[] {
+  const problems: string[] = []
+  const byFrom = new Map<string, CorpusRequest[]>()
+  for (const row of c.requests) {
+    if (!row.from) continue
+    byFrom.set(row.from, [...(byFrom.get(row.from) ?? []), row])
+    const expected = row.expect
+    if (!isExpectedError(expected) && expected.kind !== 'builtin' && expected.kind !== 'blocked' && !existsSync(join(c.dir, expected.id))) {
+      problems.push(`the expected file ${expected.id} does not exist`)
+    }
+    if ((row.from.endsWith('.mjs') && row.kind === 'require') || (row.from.endsWith('.cjs') && row.kind !== 'require')) {
+      problems.push(`${row.from} is asked for "${row.specifier}" with kind ${row.kind ?? 'import'}, which its format cannot do`)
+    }
+  }
+  for (const [from, rows] of byFrom) {
+    const file = join(c.dir, from)
+    if (!existsSync(file)) {
+      problems.push(`the importer ${from} does not exist`)
+      continue
+    }
+    const text = readFileSync(file, 'utf8')
+    for (const row of rows) {
+      if (!text.includes(`'${row.specifier}'`)) problems.push(`${from} never imports '${row.specifier}'`)
+      const reexports = [`export * as ${row.load} from '${row.specifier}'`, `exports.${row.load} = require('${row.specifier}')`]
+      if (row.load && !reexports.some((line) => text.includes(line))) problems.push(`${from} does not re-export '${row.specifier}' as "${row.load}"`)
+    }
+    const loads = rows.some((r) => r.load)
+    const fail = rows.filter(failing).length
+    if (loads && fail > 0 && fail < rows.length) problems.push(`${from} mixes rows expected to fail with rows expected to load`)
+  }
+  return problems
+}
+
 function checkError(c: CorpusCase, graph: SpaceGraph, row: CorpusRequest, code: string): void {
   const error = caught(() => graph.resolve(requestFor(c, row)))
   expect(error, `expected ${code}`).toBeInstanceOf(ModspaceError)
   const e = error as ModspaceError
   expect(e.code, e.message).toBe(code)
   expect(e.space).toBe(row.space)
+  expect(e.fix, 'every refusal says what to do').toBeTruthy()
   if (row.from) expect(e.importer).toBe(join(c.dir, row.from))
   if (code === 'MODSPACE_NOT_FOUND' && specifierType(row.specifier) === 'bare') {
     // The specifier asked for and the places searched are named (which ones depends on the rule: a shared package is
@@ -85,6 +128,10 @@ for (const c of loadCorpus()) {
       })
       return
     }
+
+    it('is well-formed for every adapter', () => {
+      expect(corpusProblems(c)).toEqual([])
+    })
 
     it.each(c.requests.map((row, index) => [label(row), index] as const))('%s', (_label, index) => {
       const row = c.requests[index]!
