@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { isAbsolute, resolve as resolvePath, sep } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import {
   ErrorCodes,
   ROOT_SPACE,
@@ -122,8 +123,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
     if (!result.package) return undefined
     const other = await ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions })
     if (!other || other.external) return undefined
-    // commonjs (listed before modspace) wraps what node-resolve found; look through its wrapping at the file.
-    const file = parseSpaceId(other.id.replace(/^\0/, '').replace(/\?commonjs-[a-z-]+$/, '')).file
+    const file = wrappedFile(other.id)
     if (!isAbsolute(file)) return other // a virtual module, such as node-resolve's empty stand-in for `"browser": { "x": false }`
     return file.startsWith(result.package.root + sep) ? file : undefined
   }
@@ -142,7 +142,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
       // since taking it would disagree with the space graph.
       if (result.code === ErrorCodes.NOT_FOUND) {
         const other = await ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions })
-        if (other && !other.external && !isAbsolute(parseSpaceId(other.id).file)) return other
+        if (other && !other.external && !isAbsolute(wrappedFile(other.id))) return other
       }
       return fail(ctx, result)
     }
@@ -156,8 +156,8 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
       case 'native':
         if (target === 'browser') return fail(ctx, nativeInBrowserError(request, result, importerChain(ctx, importer, cwd)))
         if (result.id.endsWith('.node')) return record(NATIVE_PREFIX + result.id, result)
-        record(result.id, result)
-        return { id: result.id, external: 'relative' }
+        // A file URL, not the path: the same file may also be a module of the bundle (an entry in its own right).
+        return { id: record(pathToFileURL(result.id).href, result), external: true }
       default: {
         const refined = target === 'browser' ? await browserRefinement(ctx, source, importer, resolveOptions, result) : undefined
         if (refined !== undefined && typeof refined !== 'string') return refined
@@ -245,5 +245,13 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
 }
 
 export { modspace }
+
+/**
+ * The file behind an id another plugin answered: commonjs (listed before modspace) wraps what node-resolve found in
+ * `\0<file>?commonjs-<kind>`. Not absolute: a virtual module of some plugin.
+ */
+function wrappedFile(id: string): string {
+  return parseSpaceId(id.replace(/^\0/, '').replace(/\?commonjs-[a-z-]+$/, '')).file
+}
 
 type ResolveOptions = { attributes: Record<string, string>; custom?: CustomPluginOptions; isEntry: boolean }

@@ -13,11 +13,18 @@ for (const target of built) {
   if (target.error) loaded.set(key, { error: target.error })
   else {
     try {
-      loaded.set(key, { exports: await import(pathToFileURL(target.file).href) })
+      loaded.set(key, { exports: moduleExports(await import(pathToFileURL(target.file).href)) })
     } catch (error) {
       loaded.set(key, { error })
     }
   }
 }
+// A CommonJS entry (wrapped by @rollup/plugin-commonjs, its default `strictRequires`) exports `module.exports` as the
+// default only; its `exports.x = ...` are what the corpus reads.
+function moduleExports(namespace) {
+  const cjs = namespace.default
+  return cjs !== null && typeof cjs === 'object' ? { ...cjs, ...namespace } : namespace
+}
+
 const problems = checkInstances(c, (t) => loaded.get(`${t.space}\0${t.from}`) ?? { error: new Error('not built') })
 process.stdout.write(JSON.stringify(problems.map((p) => p.message)))
