@@ -35,7 +35,7 @@ describe.each(cases.filter((c) => !c.configError && loadTargets(c).length > 0))(
     const outDir = `${temp.dir}/${c.name}`
     // One build for the whole case: some answers depend on the whole graph (two copies of a native package).
     const stats = await build(c, targets, outDir)
-    const errors = stats.compilation.errors
+    const errors = stats.compilation.errors as Array<Error & { module?: { layer: string | null } }>
     const results = new Map<string, Loaded>()
     targets.forEach((t, i) => {
       // A build error belongs to the target whose entry module imported the module that failed.

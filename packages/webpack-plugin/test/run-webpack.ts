@@ -14,7 +14,7 @@ export function runWebpack(config: Configuration): Promise<Stats> {
 
 /** The messages of a build's errors, with their details (a ModspaceError's message is in them). */
 export function errorMessages(stats: Stats): string[] {
-  return stats.compilation.errors.map((e) => `${e.message}\n${e.details ?? ''}`)
+  return stats.compilation.errors.map((e) => `${e.message}\n${(e as { details?: string }).details ?? ''}`)
 }
 
 /** A Node build of `entry` into `outDir` that shares one runtime, so that entries loaded in one process share modules. */
