@@ -1,1 +1,2 @@
+import 'helper-a'
 export * as addon from 'fake-addon'

@@ -1,1 +1,0 @@
-export * as addon from 'fake-addon'
