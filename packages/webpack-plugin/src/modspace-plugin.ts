@@ -47,6 +47,8 @@ export class ModspacePlugin implements WebpackPluginInstance {
       this.#loaded?.graph.clearCache()
     })
     compiler.hooks.invalid.tap(PLUGIN, () => this.#loaded?.graph.clearCache())
+    // Each run() is a new build: what the last one read (and which native copies it saw) may no longer hold.
+    compiler.hooks.beforeRun.tap(PLUGIN, () => this.#loaded?.graph.clearCache())
 
     compiler.hooks.make.tapPromise(PLUGIN, (compilation) => addSpaceEntries(compiler, compilation, spaceEntries(this.#graph())))
 
@@ -74,7 +76,9 @@ export class ModspacePlugin implements WebpackPluginInstance {
         try {
           result = graph.resolve(plan.request)
         } catch (error) {
-          // Reported only if webpack's externals do not take the request (an external need not exist on disk).
+          // An unknown `node:` name is the core's to refuse (webpack's Node externals would take any `node:x`); any
+          // other failure is reported only if webpack's externals do not take the request (they need not exist on disk).
+          if (plan.request.specifier.startsWith('node:')) return callback(error as Error)
           decisions.set(data, { plan, error })
           return callback()
         }
