@@ -6,6 +6,7 @@ import { ErrorCodes, ModspaceError } from '../errors.js'
 import { builtinId } from './builtin.js'
 import type { FileResolvers } from './file-resolver.js'
 import type { MemoHost } from './memo-host.js'
+import { checkNativeConflict } from './native-conflict.js'
 import { notFoundError, type Confinement, type SearchedPlace } from './not-found.js'
 import { declaredRange, findPackage, nativeReason } from './package-info.js'
 import { isInside, parseBareSpecifier, specifierType, type BareSpecifier } from './specifier.js'
@@ -23,8 +24,8 @@ export interface ResolveContext {
   searched: SearchedPlace[]
   /** Why a lookup failed, when the resolver said more than "not found". */
   reasons: string[]
-  /** How many specifier overrides this resolution followed (a space-graph counter; cycles are caught by `rewrites`). */
-  overrideHops: number
+  /** Unused: override cycles are caught exactly by `rewrites`. Optional so that older callers may still pass it. */
+  overrideHops?: number
   /** The `space\0specifier` overrides followed so far, in order: seeing one twice is a cycle. */
   rewrites?: string[]
 }
@@ -85,7 +86,6 @@ function resolveSpecifier(env: ResolveEnvironment, space: NormalizedSpace, impor
       })
     }
     rewrites.push(rewrite)
-    ctx.overrideHops++
     step(ctx, name, 'override', `"${specifier}" is overridden by the specifier "${target.specifier}" (spaces.${name}.overrides), resolved in "${name}" from its root`)
     const inner = resolveOverrideTarget(env, declaring, target.specifier, ctx)
     if (inner.kind === 'builtin' || inner.kind === 'blocked' || inner.kind === 'native') return inner
@@ -317,32 +317,6 @@ function finishFile(env: ResolveEnvironment, owner: string, path: string, ctx: R
   const what = addon ? `${path} is a native addon (a .node file)` : `${pkg!.name}@${pkg!.version} is a native package (${why})`
   step(ctx, pin, 'native', `${what}: owned by the pin space "${pin}", one instance per real path`)
   return { space: pin, id: path, kind: 'native', ...(info ? { package: info } : {}) }
-}
-
-function checkNativeConflict(env: ResolveEnvironment, pkg: PackageInfo, reachedFrom: string, ctx: ResolveContext): void {
-  const seen = env.nativeSeen.get(pkg.name)
-  if (!seen) {
-    env.nativeSeen.set(pkg.name, { root: pkg.root, space: reachedFrom, via: pkg.version })
-    return
-  }
-  if (seen.root === pkg.root) return
-  const summary = `two copies of the native package ${pkg.name}: ${pkg.name}@${seen.via} at ${seen.root} (reached from "${seen.space}") and ${pkg.name}@${pkg.version} at ${pkg.root} (reached from "${reachedFrom}").`
-  const fix = `install ${pkg.name} once where the pin space "${env.config.native.pin}" resolves it and remove the other copy, or make the spaces share it`
-  if (env.config.native.onConflict === 'warn') {
-    const message = `[${ErrorCodes.NATIVE_CONFLICT}] ${summary} Both load; fix: ${fix}`
-    ctx.warnings.push(message)
-    env.onWarning(message)
-    return
-  }
-  throw new ModspaceError(ErrorCodes.NATIVE_CONFLICT, summary, {
-    configPath: 'native.onConflict',
-    space: reachedFrom,
-    specifier: ctx.specifier,
-    ...(ctx.importer ? { importer: ctx.importer } : {}),
-    expected: `one copy of ${pkg.name} in the process`,
-    fix,
-    trace: ctx.trace,
-  })
 }
 
 function withPackage(env: ResolveEnvironment, found: Found): Found {
