@@ -24,7 +24,8 @@ import { NATIVE_PREFIX, nativeLoaderSource } from './native-loader.js'
 import { outputManifest } from './output-manifest.js'
 import { pluginOrderProblems } from './plugin-order.js'
 import { sanitizeWithSpaces } from './sanitize-file-name.js'
-import { inSpace, parseSpaceId, spaceId } from './space-id.js'
+import { parseSpaceId, spaceId } from './space-id.js'
+import { withSpaceEntries } from './space-entries.js'
 
 export { inSpace } from './space-id.js'
 
@@ -169,13 +170,19 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
   return {
     name: PLUGIN_NAME,
 
-    options(inputOptions: InputOptions) {
+    async options(inputOptions: InputOptions) {
       // Rollup's CLI and `watch()` pass the config's `output` along with the input options: the target follows it.
-      if (target) return null
       const outputs = [(inputOptions as { output?: OutputOptions | OutputOptions[] }).output ?? []].flat()
-      const browserFormats = ['iife', 'umd']
-      target = outputs.length > 0 && outputs.every((o) => browserFormats.includes(o.format ?? 'es')) ? 'browser' : 'node'
-      return null
+      const browserOnly = outputs.length > 0 && outputs.every((o) => o.format === 'iife' || o.format === 'umd')
+      target = options.target ?? (browserOnly ? 'browser' : 'node')
+      try {
+        graph ??= await loadSpaceGraph(options.config, cwd, (message) => this.warn(message))
+      } catch (error) {
+        if (isModspaceError(error)) this.error({ message: error.message, code: error.code })
+        throw error
+      }
+      if (options.entries === false) return null
+      return { ...inputOptions, input: withSpaceEntries(graph, inputOptions.input, cwd) }
     },
 
     async buildStart(inputOptions) {
@@ -193,18 +200,6 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
       }
       if (graph.config.configFile) this.addWatchFile(graph.config.configFile)
       conditions = options.conditions ?? (target === 'browser' ? ['browser', ...graph.config.conditions.filter((c) => c !== 'node')] : undefined)
-      if (options.entries === false) return
-      const inputs = Object.values(inputOptions.input).map((input) => {
-        const { file, space } = parseSpaceId(input)
-        const path = resolvePath(cwd, file)
-        return `${space ?? graph!.spaceForFile(path)}\0${path}`
-      })
-      for (const space of graph.spaces.values()) {
-        for (const [name, file] of Object.entries(space.entries)) {
-          if (inputs.includes(`${space.name}\0${file}`)) continue
-          this.emitFile({ type: 'chunk', id: space.name === ROOT_SPACE ? file : inSpace(file, space.name), name: `${space.name}/${name}` })
-        }
-      }
     },
 
     async resolveId(source, importer, resolveOptions) {
