@@ -91,6 +91,8 @@ function checkError(c: CorpusCase, graph: SpaceGraph, row: CorpusRequest, code: 
   expect(e.code, e.message).toBe(code)
   expect(e.space).toBe(row.space)
   expect(e.fix, 'every refusal says what to do').toBeTruthy()
+  // explain() never throws a ModspaceError: it shows the refusal with its trace.
+  expect(graph.explain(requestFor(c, row))).toContain(code)
   if (row.from) expect(e.importer).toBe(join(c.dir, row.from))
   if (code === 'MODSPACE_NOT_FOUND' && specifierType(row.specifier) === 'bare') {
     // The specifier asked for and the places searched are named (which ones depends on the rule: a shared package is
@@ -108,6 +110,10 @@ function checkAnswer(c: CorpusCase, graph: SpaceGraph, row: CorpusRequest): void
   for (const step of result.trace) expect(step.message).toMatch(/^(?!.*(undefined|\[object |NaN)).{12,}$/)
   const expected = row.expect as ExpectedResult
   const id = expected.kind === 'builtin' || expected.kind === 'blocked' ? expected.id : join(c.dir, expected.id)
+  // The package is the one the file belongs to.
+  if (expected.kind !== 'builtin' && expected.kind !== 'blocked' && result.package) {
+    expect(id.startsWith(`${result.package.root}/`), `${id} is not inside ${result.package.root}`).toBe(true)
+  }
   const explanation = graph.explain(requestFor(c, row))
   expect(explanation).toContain(id)
   expect(explanation).toContain(expected.space)
