@@ -1,0 +1,1 @@
+export * as dep from 'dep'

@@ -1,0 +1,2 @@
+export * as uiKit from 'ui-kit'
+export * as dep from 'dep'

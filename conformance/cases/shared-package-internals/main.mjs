@@ -1,0 +1,1 @@
+export * as impl from 'react/cjs/react.js'

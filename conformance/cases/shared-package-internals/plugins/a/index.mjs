@@ -1,0 +1,2 @@
+export * as react from 'react'
+export * as impl from 'react/cjs/react.js'
