@@ -12,11 +12,22 @@ export interface AstVisitor {
   leave?(node: AstNode): void
 }
 
+/** Per node type, the keys that can hold child nodes (learnt from the nodes seen: a key holding null holds one elsewhere). */
+const childKeys = new Map<string, string[]>()
+
+function keysOf(node: AstNode): string[] {
+  let keys = childKeys.get(node.type)
+  if (!keys) {
+    keys = Object.keys(node).filter((key) => key !== 'scope' && (node[key] === null || typeof node[key] === 'object'))
+    childKeys.set(node.type, keys)
+  }
+  return keys
+}
+
 /** Depth-first walk over every child node, in source order. */
 export function walkAst(node: AstNode, visitor: AstVisitor, parent: AstNode | null = null): void {
   if (visitor.enter(node, parent) === false) return
-  for (const key in node) {
-    if (key === 'scope') continue
+  for (const key of keysOf(node)) {
     const value = node[key]
     if (Array.isArray(value)) {
       for (const child of value) if (child && typeof child.type === 'string') walkAst(child, visitor, node)
