@@ -13,3 +13,5 @@ export { createGraph, SpaceGraph, type CreateGraphOptions } from './space-graph.
 export { loadGraph } from './load-graph.js'
 export { buildManifest, type ManifestInput, type ManifestModule, type ModspaceManifest } from './report/build-manifest.js'
 export { findInManifest, formatManifest, readManifest } from './report/read-manifest.js'
+export { checkGraph, type CheckProblem } from './report/check-graph.js'
+export { formatGraph, GRAPH_FORMATS, type GraphFormat } from './report/format-graph.js'

@@ -1,0 +1,28 @@
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+// The main job, run as a user runs it (`npm run demo`), and read for the facts it exists to show.
+const main = fileURLToPath(new URL('../src/main.mjs', import.meta.url))
+
+describe('the demo', () => {
+  const output = execFileSync(process.execPath, [main], { encoding: 'utf8', timeout: 120_000 })
+
+  it('shows both plugin versions side by side at run time and in both bundles', () => {
+    const legacy = output.match(/legacy-reports uses @example\/logger@1\.3\.0, ui-kit@1\.4\.0/g) ?? []
+    const charts = output.match(/charts uses @example\/logger@2\.1\.0, chart-lib@3\.2\.0, ui-kit@1\.4\.0, net is the fake/g) ?? []
+    expect(legacy).toHaveLength(3)
+    expect(charts).toHaveLength(3)
+  })
+
+  it('explains the decision, refuses the blocked import, and reloads cleanly', () => {
+    expect(output).toContain("the parent's @example/logger@2.1.0 does not satisfy ^1.0.0")
+    expect(output).toContain('charts-sandbox refuses node:child_process: [MODSPACE_BLOCKED]')
+    expect(output).toContain('charts disposed and loaded again: a fresh chart-lib instance')
+  })
+
+  it('ends with Node, Rollup and webpack agreeing', () => {
+    expect(output).toMatch(/manifests: the same \d+ module instances in the same spaces/)
+    expect(output).toContain('behaviour: the plugins print the same in Node, Rollup and webpack')
+  })
+})
