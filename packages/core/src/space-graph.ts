@@ -87,7 +87,6 @@ export class SpaceGraph {
       warnings: [],
       searched: [],
       reasons: [],
-      overrideHops: 0,
     }
     const found = resolveInSpace(this.#env, space, importerDir, ctx)
     const result: ResolveResult = { ...found, trace: ctx.trace, ...(ctx.warnings.length ? { warnings: ctx.warnings } : {}) }

@@ -25,7 +25,6 @@ export interface ResolveContext {
   /** Why a lookup failed, when the resolver said more than "not found". */
   reasons: string[]
   /** Unused: override cycles are caught exactly by `rewrites`. Optional so that older callers may still pass it. */
-  overrideHops?: number
   /** The `space\0specifier` overrides followed so far, in order: seeing one twice is a cycle. */
   rewrites?: string[]
 }
