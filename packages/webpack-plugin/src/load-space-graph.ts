@@ -1,5 +1,5 @@
 import { resolve as resolvePath } from 'node:path'
-import { createGraph, loadConfig, type ModspaceConfig, type SpaceGraph } from '@modspace/core'
+import { createGraph, loadConfig, type ModspaceConfig, type ModspaceHost, type SpaceGraph } from '@modspace/core'
 
 export interface LoadedGraph {
   graph: SpaceGraph
@@ -11,10 +11,16 @@ export interface LoadedGraph {
  * The graph for the plugin's `config` option. A path or folder is relative to webpack's `context`; a config object's
  * paths are relative to `context` as well, since there is no file to be relative to.
  */
-export async function loadSpaceGraph(config: string | ModspaceConfig | undefined, context: string, onWarning: (message: string) => void): Promise<LoadedGraph> {
+export async function loadSpaceGraph(
+  config: string | ModspaceConfig | undefined,
+  context: string,
+  host: ModspaceHost | undefined,
+  onWarning: (message: string) => void,
+): Promise<LoadedGraph> {
+  const options = { onWarning, ...(host ? { host } : {}) }
   if (config !== undefined && typeof config === 'object') {
-    return { graph: createGraph(config, { cwd: context, onWarning }), configFile: undefined }
+    return { graph: createGraph(config, { ...options, cwd: context }), configFile: undefined }
   }
   const loaded = await loadConfig(resolvePath(context, config ?? '.'))
-  return { graph: createGraph(loaded.config, { configFile: loaded.file, onWarning }), configFile: loaded.file }
+  return { graph: createGraph(loaded.config, { ...options, configFile: loaded.file }), configFile: loaded.file }
 }

@@ -8,6 +8,7 @@ import { factorizeWithoutExternals, nativeExternal } from './native-external.js'
 import { validateOptions, type ModspacePluginOptions, type ResolvedOptions } from './options.js'
 import { planRequest, type PlannedRequest } from './plan-request.js'
 import { addSpaceEntries, spaceEntries } from './space-entries.js'
+import { webpackHost } from './webpack-host.js'
 
 const debug = createDebug('modspace:webpack-plugin')
 const PLUGIN = 'ModspacePlugin'
@@ -102,6 +103,8 @@ export class ModspacePlugin implements WebpackPluginInstance {
         if ('error' in decision) throw decision.error
         const { kind, id } = decision.result
         if (kind === 'file' || kind === 'override') data.request = id + decision.plan.query
+        // The core's file ids are real paths with full names: webpack need not look for symlinks or extensions again.
+        if (kind === 'file') data.resolveOptions = locateOnly(data.resolveOptions)
         return undefined
       })
 
@@ -145,7 +148,7 @@ export class ModspacePlugin implements WebpackPluginInstance {
 
   #load(compiler: Compiler, onWarning: (message: string) => void): Promise<LoadedGraph> {
     if (!this.#loading) {
-      const loading = loadSpaceGraph(this.options.config, compiler.context, onWarning)
+      const loading = loadSpaceGraph(this.options.config, compiler.context, webpackHost(compiler), onWarning)
       // A config that failed to load is read again on the next build (watch mode: the user fixes it).
       loading.catch(() => {
         if (this.#loading === loading) this.#loading = undefined
@@ -159,6 +162,17 @@ export class ModspacePlugin implements WebpackPluginInstance {
     if (!this.#loaded) throw new Error(`${PLUGIN}: the modspace graph is not loaded (beforeCompile did not run)`)
     return this.#loaded.graph
   }
+}
+
+const locateOnlyOptions = new WeakMap<object, NonNullable<ResolveData['resolveOptions']>>()
+const NO_OPTIONS = {}
+
+/** The dependency's resolve options without symlink and extension probing; one object per original, as webpack caches resolvers by identity. */
+function locateOnly(options: ResolveData['resolveOptions']): NonNullable<ResolveData['resolveOptions']> {
+  const key = options ?? NO_OPTIONS
+  let located = locateOnlyOptions.get(key)
+  if (!located) locateOnlyOptions.set(key, (located = { ...options, symlinks: false, fullySpecified: true }))
+  return located
 }
 
 function dependencyFacts(compilation: Compilation, data: ResolveData) {

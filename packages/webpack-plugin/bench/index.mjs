@@ -1,0 +1,129 @@
+// Build time with the plugin against the same app built without it, and the bytes the plugin adds to the output.
+// The app is generated into a temp dir: one space holding 400 modules in 20 features, 20 host packages (half ESM,
+// half CommonJS) that the space takes from root. Targets: ratio <= 1.10x; 0 bytes added for a static graph.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { ModspacePlugin } from '@modspace/webpack-plugin'
+import webpack from 'webpack'
+
+const FEATURES = 20
+const MODULES_PER_FEATURE = 20
+const PACKAGES = 20
+const RUNS = 5
+
+const dir = mkdtempSync(join(tmpdir(), 'modspace-webpack-bench-'))
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
+
+function write(path, text) {
+  mkdirSync(dirname(join(dir, path)), { recursive: true })
+  writeFileSync(join(dir, path), text)
+}
+
+function generateApp() {
+  const deps = {}
+  for (let p = 0; p < PACKAGES; p++) {
+    const name = `pkg-${p}`
+    deps[name] = '^1.0.0'
+    const esm = p % 2 === 0
+    write(`node_modules/${name}/package.json`, JSON.stringify({ name, version: '1.2.0', ...(esm ? { type: 'module', exports: './index.js' } : { main: 'index.js' }) }))
+    const libs = [0, 1, 2, 3].map((j) => `lib/f${j}.js`)
+    for (const [j, lib] of libs.entries()) {
+      write(`node_modules/${name}/${lib}`, esm ? `export const f${j} = (x) => x * ${j + 2} + ${p}\n` : `exports.f${j} = (x) => x * ${j + 2} + ${p}\n`)
+    }
+    write(
+      `node_modules/${name}/index.js`,
+      esm
+        ? `${libs.map((l, j) => `import { f${j} } from './${l}'`).join('\n')}\nexport const run = (x) => f0(f1(f2(f3(x))))\n`
+        : `${libs.map((l, j) => `const { f${j} } = require('./${l}')`).join('\n')}\nexports.run = (x) => f0(f1(f2(f3(x))))\n`,
+    )
+  }
+  write('package.json', JSON.stringify({ name: 'bench-host', version: '1.0.0', private: true, dependencies: deps }))
+  write('app/package.json', JSON.stringify({ name: 'bench-app', version: '1.0.0', type: 'module', dependencies: deps }))
+  const features = []
+  for (let k = 0; k < FEATURES; k++) {
+    for (let i = 0; i < MODULES_PER_FEATURE; i++) {
+      const imports = []
+      const calls = []
+      for (const next of [i + 1, i + 2]) {
+        if (next < MODULES_PER_FEATURE) {
+          imports.push(`import { m${next} } from './m${next}.js'`)
+          calls.push(`m${next}(x)`)
+        }
+      }
+      if (i % 5 === 0) {
+        imports.push(`import { run } from 'pkg-${(k + i) % PACKAGES}'`)
+        calls.push('run(x)')
+      }
+      write(`app/src/feature-${k}/m${i}.js`, `${imports.join('\n')}\nexport const m${i} = (x) => ${[`${i}`, ...calls].join(' + ')}\n`)
+    }
+    features.push(`feature-${k}/m0.js`)
+  }
+  write('app/src/index.js', `${features.map((f, k) => `import { m0 as f${k} } from './${f}'`).join('\n')}\nexport const total = (x) => ${features.map((_, k) => `f${k}(x)`).join(' + ')}\n`)
+  write('modspace.config.json', JSON.stringify({ spaces: { app: { root: './app' } } }))
+}
+
+function build(withPlugin, mode, outDir) {
+  const compiler = webpack({
+    context: dir,
+    mode,
+    target: 'node',
+    devtool: false,
+    cache: false,
+    entry: { main: './app/src/index.js' },
+    output: { path: outDir, library: { type: 'commonjs2' } },
+    infrastructureLogging: { level: 'error' },
+    plugins: withPlugin ? [new ModspacePlugin({ config: './modspace.config.json', manifest: false })] : [],
+  })
+  const start = performance.now()
+  return new Promise((resolve, reject) =>
+    compiler.run((error, stats) => {
+      const ms = performance.now() - start
+      compiler.close(() => {})
+      if (error || stats.hasErrors()) return reject(error ?? new Error(stats.toString('errors-only')))
+      resolve({ ms, modules: stats.compilation.modules.size })
+    }),
+  )
+}
+
+function bytes(outDir) {
+  return readdirSync(outDir, { recursive: true })
+    .filter((f) => String(f).endsWith('.js'))
+    .reduce((sum, f) => sum + statSync(join(outDir, String(f))).size, 0)
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+generateApp()
+const out = (name) => join(dir, 'out', name)
+// Warm-up: the first build pays for loading webpack's own modules.
+await build(false, 'development', out('warm'))
+await build(true, 'development', out('warm'))
+
+const times = { without: [], with: [] }
+let modules = 0
+for (let run = 0; run < RUNS; run++) {
+  // Alternating, so that a slower moment of the machine hurts both sides alike.
+  times.without.push((await build(false, 'development', out('dev-without'))).ms)
+  const result = await build(true, 'development', out('dev-with'))
+  times.with.push(result.ms)
+  modules = result.modules
+}
+const without = median(times.without)
+const withPlugin = median(times.with)
+
+await build(false, 'production', out('prod-without'))
+await build(true, 'production', out('prod-with'))
+const bytesWithout = bytes(out('prod-without'))
+const bytesWith = bytes(out('prod-with'))
+
+console.log(`app: ${modules} modules (${FEATURES * MODULES_PER_FEATURE + 1} in one space, ${PACKAGES} packages from root)`)
+console.log(`build time, development, median of ${RUNS}:`)
+console.log(`  without the plugin  ${without.toFixed(0).padStart(6)} ms`)
+console.log(`  with the plugin     ${withPlugin.toFixed(0).padStart(6)} ms`)
+console.log(`  ratio               ${(withPlugin / without).toFixed(2).padStart(6)}x   (target <= 1.10x)`)
+console.log('output bytes, production (no module is duplicated in a one-space app):')
+console.log(`  without the plugin  ${String(bytesWithout).padStart(6)} B`)
+console.log(`  with the plugin     ${String(bytesWith).padStart(6)} B`)
+console.log(`  added               ${String(bytesWith - bytesWithout).padStart(6)} B   (target 0)`)
