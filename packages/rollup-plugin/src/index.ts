@@ -24,7 +24,7 @@ import { NATIVE_PREFIX, nativeLoaderSource } from './native-loader.js'
 import { outputManifest } from './output-manifest.js'
 import { pluginOrderProblems } from './plugin-order.js'
 import { sanitizeWithSpaces } from './sanitize-file-name.js'
-import { parseSpaceId, spaceId } from './space-id.js'
+import { parseSpaceId, spaceId, withoutExtensionSuffix } from './space-id.js'
 import { withSpaceEntries } from './space-entries.js'
 
 export { inSpace } from './space-id.js'
@@ -221,6 +221,28 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
       return readFile(file, 'utf8')
     },
 
+    /**
+     * Rollup reuses an unchanged module with the imports it resolved last time; after a change (a package.json, a
+     * newly installed copy) the space graph may answer differently, so each import is asked again and a module whose
+     * answer moved is transformed afresh, which resolves its imports anew.
+     */
+    shouldTransformCachedModule: {
+      // First, and `null` rather than `false` when nothing moved: a `false` would end the hook for the plugins after
+      // (commonjs asks its own `require`s again the same way).
+      order: 'pre',
+      async handler({ id, resolvedSources }) {
+        if (id.startsWith('\0')) return null
+        for (const [source, before] of Object.entries(resolvedSources)) {
+          // `skipSelf: false`: Rollup 4 skips the asking plugin by default, and this plugin's answer is the one to check.
+          const now = await this.resolve(source, id, { attributes: before.attributes, isEntry: false, skipSelf: false })
+          if (!now || Boolean(now.external) !== Boolean(before.external)) return true
+          // An external's id comes back normalised (a file URL as the specifier): externals are compared by kind only.
+          if (!now.external && now.id !== before.id) return true
+        }
+        return null
+      },
+    },
+
     watchChange(id) {
       debug('changed: %s', id)
       if (id === graph?.config.configFile) graph = undefined
@@ -228,7 +250,16 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
     },
 
     outputOptions(outputOptions) {
-      return { ...outputOptions, sanitizeFileName: sanitizeWithSpaces(outputOptions.sanitizeFileName) }
+      const userTransform = outputOptions.sourcemapPathTransform
+      return {
+        ...outputOptions,
+        sanitizeFileName: sanitizeWithSpaces(outputOptions.sanitizeFileName),
+        // Source maps name `plugins/a/main.mjs?modspace=a`: the file and its space, without the extension suffix.
+        sourcemapPathTransform: (source: string, map: string) => {
+          const readable = withoutExtensionSuffix(source)
+          return userTransform ? userTransform(readable, map) : readable
+        },
+      }
     },
 
     generateBundle(_outputOptions, bundle) {

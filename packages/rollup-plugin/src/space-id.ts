@@ -46,3 +46,8 @@ export function inSpace(file: string, space: string): string {
 export function readableChunkName(name: string): string {
   return name.replace(/(\.[^./?]*)?\?modspace=([^&?]*)(&lang[^/]*)?/g, (_all, _ext, space: string) => `-${space}`)
 }
+
+/** `main.mjs?modspace=a&lang.mjs` as `main.mjs?modspace=a`: for source maps, where no plugin filters by extension. */
+export function withoutExtensionSuffix(id: string): string {
+  return id.replace(/(\?modspace=[^&?]*)&lang\.[^/?&]*$/, '$1')
+}
