@@ -2,6 +2,7 @@ import type { OutputOptions } from 'rollup'
 import { readableChunkName } from './space-id.js'
 
 // Rollup's default: characters that are unsafe in file names or URLs become `_` (a drive letter's colon is kept).
+// eslint-disable-next-line no-control-regex -- the control characters are what it removes
 const UNSAFE = /[\u0000-\u001F"#$%&*+,:;<=>?[\]^`{|}\u007F]/g
 const DRIVE_LETTER = /^[a-z]:/i
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -66,3 +67,21 @@ export function writeApp(withConfig = true): { dir: string; cleanup: () => void 
   writeFiles(dir, { ...APP_FILES, ...(withConfig ? { 'modspace.config.json': APP_CONFIG } : {}) })
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
 }
+
+const readApp = fileURLToPath(new URL('./read-app.mjs', import.meta.url))
+
+/** What the app's config implies once its three entries run in one process. */
+export const EXPECTED_FACTS = {
+  versions: { root: '1.0.0', a: '2.0.0', b: '2.0.0' },
+  depOnePerSpace: true,
+  sharedOnce: true,
+  lazyKeepsSpace: true,
+  requireInSpace: true,
+  requireBuild: 'require',
+  addonLoads: 1,
+}
+
+export function runApp(outDir: string): unknown {
+  return JSON.parse(execFileSync(process.execPath, [readApp, outDir], { encoding: 'utf8' }))
+}
+

@@ -1,27 +1,8 @@
-import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { writeApp } from './app-fixture.js'
+import { EXPECTED_FACTS, runApp, writeApp } from './app-fixture.js'
 import { buildWithPlugin } from './build-with-plugin.js'
-
-const readApp = fileURLToPath(new URL('./read-app.mjs', import.meta.url))
-
-/** What the app's config implies once its three entries run in one process. */
-export const EXPECTED_FACTS = {
-  versions: { root: '1.0.0', a: '2.0.0', b: '2.0.0' },
-  depOnePerSpace: true,
-  sharedOnce: true,
-  lazyKeepsSpace: true,
-  requireInSpace: true,
-  requireBuild: 'require',
-  addonLoads: 1,
-}
-
-export function runApp(outDir: string): unknown {
-  return JSON.parse(execFileSync(process.execPath, [readApp, outDir], { encoding: 'utf8' }))
-}
 
 let cleanup = () => {}
 afterEach(() => cleanup())
