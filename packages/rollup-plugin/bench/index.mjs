@@ -1,0 +1,126 @@
+// Build time and output bytes of a generated app (several hundred modules, four plugin spaces) built with the plugin,
+// against the same app built plainly (no plugin: node-resolve alone, one space), measured in the same run.
+// Targets (printed, never asserted): time ratio <= 1.10x; bytes added beyond the duplicated modules: 0.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { nodeResolve } from '@rollup/plugin-node-resolve'
+import modspace from '@modspace/rollup-plugin'
+import { rollup } from 'rollup'
+
+const ROOT_MODULES = 200
+const ROOT_PACKAGES = 20
+const PACKAGE_MODULES = 5
+const SPACES = 4
+const SPACE_MODULES = 40
+const OWN_PACKAGES = 3
+const COMMON_MODULES = 10
+const RUNS = 7
+
+const files = {}
+const write = (path, text) => (files[path] = text)
+const body = (name, imports) => [
+  ...imports.map((spec, i) => `import { value as v${i} } from '${spec}'`),
+  `export const name = ${JSON.stringify(name)}`,
+  `export function value(x = 1) {`,
+  `  let total = x`,
+  ...imports.map((_, i) => `  total += v${i}(x) % 7`),
+  `  return total + name.length`,
+  `}`,
+  '',
+].join('\n')
+
+function writePackage(dir, name, version) {
+  write(`${dir}/package.json`, JSON.stringify({ name, version, type: 'module', main: 'index.js' }))
+  for (let m = 1; m < PACKAGE_MODULES; m++) write(`${dir}/m${m}.js`, body(`${name}@${version}/m${m}`, m > 1 ? [`./m${m - 1}.js`] : []))
+  write(`${dir}/index.js`, body(`${name}@${version}`, [`./m${PACKAGE_MODULES - 1}.js`]))
+}
+
+/** `count` modules in `dir`, each importing its two predecessors and one of `bare`; `main.mjs` imports them all. */
+function writeSources(dir, count, bare) {
+  for (let i = 0; i < count; i++) {
+    const imports = [i > 0 && `./s${i - 1}.mjs`, i > 1 && `./s${i - 2}.mjs`, bare[i % bare.length]].filter(Boolean)
+    write(`${dir}/s${i}.mjs`, body(`${dir}/s${i}`, imports))
+  }
+  write(`${dir}/main.mjs`, `${Array.from({ length: count }, (_, i) => `export { value as s${i} } from './s${i}.mjs'`).join('\n')}\n`)
+}
+
+const rootPackages = Array.from({ length: ROOT_PACKAGES }, (_, i) => `lib${i}`)
+write('package.json', JSON.stringify({ name: 'bench-app', version: '1.0.0', type: 'module', dependencies: Object.fromEntries(rootPackages.map((p) => [p, '^1.0.0'])) }))
+for (const p of rootPackages) writePackage(`node_modules/${p}`, p, '1.0.0')
+writeSources('src', ROOT_MODULES, rootPackages)
+// Source shared by path between the plugins: owned by each importing space, so one copy per space.
+for (let i = 0; i < COMMON_MODULES; i++) write(`common/c${i}.mjs`, body(`common/c${i}`, i > 0 ? [`./c${i - 1}.mjs`] : []))
+const spaces = {}
+for (let s = 0; s < SPACES; s++) {
+  const dir = `plugins/p${s}`
+  const own = Array.from({ length: OWN_PACKAGES }, (_, i) => `own${i}`)
+  write(`${dir}/package.json`, JSON.stringify({ name: `plugin-${s}`, version: '1.0.0', type: 'module', dependencies: { ...Object.fromEntries(rootPackages.map((p) => [p, '^1.0.0'])), ...Object.fromEntries(own.map((p) => [p, `^${s + 2}.0.0`])) } }))
+  for (const p of own) writePackage(`${dir}/node_modules/${p}`, p, `${s + 2}.0.0`)
+  writeSources(dir, SPACE_MODULES, [...own, ...rootPackages.slice(0, 5), `../../common/c${COMMON_MODULES - 1}.mjs`])
+  spaces[`p${s}`] = { root: `./${dir}` }
+}
+write('modspace.config.json', JSON.stringify({ spaces }))
+
+const dir = mkdtempSync(join(tmpdir(), 'modspace-rollup-bench-'))
+for (const [path, text] of Object.entries(files)) {
+  mkdirSync(dirname(join(dir, path)), { recursive: true })
+  writeFileSync(join(dir, path), text)
+}
+const input = { main: join(dir, 'src/main.mjs'), ...Object.fromEntries(Object.keys(spaces).map((s) => [`${s}/main`, join(dir, `plugins/${s}/main.mjs`)])) }
+
+async function build(withPlugin) {
+  const start = performance.now()
+  const bundle = await rollup({
+    input,
+    plugins: withPlugin ? [modspace({ config: dir, manifest: false, entries: false }), nodeResolve()] : [nodeResolve()],
+    onLog: () => {},
+  })
+  const { output } = await bundle.generate({ format: 'es' })
+  await bundle.close()
+  return { ms: performance.now() - start, output }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const times = { plain: [], plugin: [] }
+let plainOut
+let pluginOut
+await build(false) // warm up the JIT for both
+await build(true)
+for (let r = 0; r < RUNS; r++) {
+  globalThis.gc?.()
+  const plain = await build(false)
+  globalThis.gc?.()
+  const plugin = await build(true)
+  times.plain.push(plain.ms)
+  times.plugin.push(plugin.ms)
+  plainOut = plain.output
+  pluginOut = plugin.output
+}
+
+const chunks = (output) => output.filter((o) => o.type === 'chunk')
+const bytes = (output) => chunks(output).reduce((n, c) => n + Buffer.byteLength(c.code), 0)
+const moduleCount = (output) => chunks(output).reduce((n, c) => n + Object.keys(c.modules).length, 0)
+// Bytes of the extra copies: every rendered copy of a file beyond its first.
+const copies = new Map()
+for (const chunk of chunks(pluginOut)) {
+  for (const [id, info] of Object.entries(chunk.modules)) {
+    const file = id.split('?modspace=')[0]
+    copies.set(file, [...(copies.get(file) ?? []), info.renderedLength])
+  }
+}
+let duplicated = 0
+for (const lengths of copies.values()) duplicated += lengths.slice(1).reduce((a, b) => a + b, 0)
+
+const plainMs = median(times.plain)
+const pluginMs = median(times.plugin)
+console.log(`app: ${moduleCount(plainOut)} modules plainly, ${moduleCount(pluginOut)} with ${SPACES} plugin spaces (common/ owned once per space); median of ${RUNS} builds`)
+console.table([
+  { build: 'plain (node-resolve, one space)', 'time (ms)': plainMs.toFixed(1), 'output bytes': bytes(plainOut) },
+  { build: 'modspace + node-resolve', 'time (ms)': pluginMs.toFixed(1), 'output bytes': bytes(pluginOut) },
+])
+console.log(`time ratio: ${(pluginMs / plainMs).toFixed(3)}x (target <= 1.10x)`)
+console.log(`bytes of duplicated modules (extra copies, rendered): ${duplicated}`)
+console.log(`bytes the plugin adds beyond them: ${bytes(pluginOut) - bytes(plainOut) - duplicated} (target 0)`)
+rmSync(dir, { recursive: true, force: true })
