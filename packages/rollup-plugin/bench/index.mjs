@@ -2,6 +2,7 @@
 // against the same app built plainly (no plugin: node-resolve alone, one space), measured in the same run.
 // Targets (printed, never asserted): time ratio <= 1.10x; bytes added beyond the duplicated modules: 0.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { Buffer } from 'node:buffer'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
