@@ -3,39 +3,63 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { ModspacePlugin } from '@modspace/webpack-plugin'
 import { makeTempDir, tokenOf } from '@modspace/test-utils'
-import webpack, { type Stats } from 'webpack'
-import { afterAll, expect, it } from 'vitest'
+import webpack, { type Compiler, type Stats } from 'webpack'
+import devMiddleware from 'webpack-dev-middleware'
+import { afterEach, expect, it } from 'vitest'
 import { errorMessages, nodeBuild } from './run-webpack.js'
 
-const temp = makeTempDir('modspace-webpack-watch-')
-// Outside the app: the app's package.json says "type": "module", the bundles are CommonJS.
-const out = makeTempDir('modspace-webpack-watch-out-')
-afterAll(() => {
-  temp.cleanup()
-  out.cleanup()
-})
 const require = createRequire(import.meta.url)
+const cleanups: Array<() => void> = []
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
 
-function write(files: Record<string, string>): void {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(temp.dir, path)), { recursive: true })
-    writeFileSync(join(temp.dir, path), text)
+const pkg = (name: string, version: string, more: object = {}) => JSON.stringify({ name, version, type: 'module', ...more })
+const config = (a: object) => JSON.stringify({ spaces: { a: { root: './plugins/a', entries: { main: './plugins/a/index.js' }, ...a } } })
+
+/** How a test drives rebuilds: the n-th build's stats, and a way to stop. */
+interface Rebuilds {
+  build(n: number): Promise<Stats>
+  close(): Promise<void>
+}
+
+/** Collects every finished build of `compiler`, whoever started it. */
+function collectBuilds(compiler: Compiler): (n: number) => Promise<Stats> {
+  const builds: Stats[] = []
+  const waiting: Array<() => void> = []
+  compiler.hooks.done.tap('test', (stats) => {
+    builds.push(stats)
+    waiting.splice(0).forEach((wake) => wake())
+  })
+  return (n) =>
+    new Promise((resolve) => {
+      const check = () => (builds.length >= n ? resolve(builds[n - 1]!) : waiting.push(check))
+      check()
+    })
+}
+
+/**
+ * The same three rebuilds whoever watches: (1) a's range takes the host's dep, one instance; (2) a gets its own dep 2
+ * and asks for it, so the graph must forget its earlier answer; (3) only the config changes (dep shared), so the
+ * config must be read again and every module rebuilt.
+ */
+async function rebuildScenario(watch: (compiler: Compiler) => Rebuilds): Promise<void> {
+  const app = makeTempDir('modspace-webpack-watch-')
+  // Outside the app: the app's package.json says "type": "module", the bundles are CommonJS.
+  const out = makeTempDir('modspace-webpack-watch-out-')
+  cleanups.push(app.cleanup, out.cleanup)
+  const write = (files: Record<string, string>) => {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(app.dir, path)), { recursive: true })
+      writeFileSync(join(app.dir, path), text)
+    }
   }
-}
+  // Every rebuild rewrites the same files: load them afresh, host and a sharing one runtime.
+  const load = () => {
+    for (const key of Object.keys(require.cache)) if (key.startsWith(out.dir)) delete require.cache[key]
+    return { host: require(join(out.dir, 'host.js')), a: require(join(out.dir, 'a/main.js')) }
+  }
 
-function pkg(name: string, version: string, more: object = {}): string {
-  return JSON.stringify({ name, version, type: 'module', ...more })
-}
-
-/** Loads the host and a's entry afresh (every rebuild rewrites the same files), sharing one runtime. */
-function load(outDir: string): { host: Record<string, any>; a: Record<string, any> } {
-  for (const key of Object.keys(require.cache)) if (key.startsWith(outDir)) delete require.cache[key]
-  return { host: require(join(outDir, 'host.js')), a: require(join(outDir, 'a/main.js')) }
-}
-
-it('follows changed files and a changed config across watch rebuilds', async () => {
   write({
-    'modspace.config.json': JSON.stringify({ spaces: { a: { root: './plugins/a', entries: { main: './plugins/a/index.js' } } } }),
+    'modspace.config.json': config({}),
     'package.json': pkg('host', '1.0.0', { dependencies: { dep: '^1.0.0' } }),
     'host.js': "export * as dep from 'dep'\n",
     'node_modules/dep/package.json': pkg('dep', '1.0.0', { exports: './index.js' }),
@@ -43,46 +67,50 @@ it('follows changed files and a changed config across watch rebuilds', async () 
     'plugins/a/package.json': pkg('a', '1.0.0', { dependencies: { dep: '^1.0.0' } }),
     'plugins/a/index.js': "export * as dep from 'dep'\nexport const round = 1\n",
   })
-  const outDir = out.dir
-  const compiler = webpack(nodeBuild(temp.dir, outDir, { host: './host.js' }, { plugins: [new ModspacePlugin({ config: './modspace.config.json' })] }))
-  const builds: Stats[] = []
-  let notify: (() => void) | undefined
-  const watching = compiler.watch({ aggregateTimeout: 100 }, (error, stats) => {
-    if (error) throw error
-    builds.push(stats!)
-    notify?.()
-  })
-  const nextBuild = (count: number) => new Promise<Stats>((resolve) => {
-    const check = () => (builds.length >= count ? resolve(builds[count - 1]!) : undefined)
-    notify = check
-    check()
-  })
+  const compiler = webpack(nodeBuild(app.dir, out.dir, { host: './host.js' }, { stats: 'none', plugins: [new ModspacePlugin({ config: './modspace.config.json' })] }))
+  const rebuilds = watch(compiler)
   try {
-    // 1: a's range takes the host's dep: one instance.
-    expect(errorMessages(await nextBuild(1))).toEqual([])
-    let { host, a } = load(outDir)
+    expect(errorMessages(await rebuilds.build(1))).toEqual([])
+    let { host, a } = load()
     expect(a.round).toBe(1)
     expect(tokenOf(a.dep)).toBe(tokenOf(host.dep))
 
-    // 2: a now needs dep 2 and has its own copy; the graph must forget what it answered before.
     write({
       'plugins/a/node_modules/dep/package.json': pkg('dep', '2.0.0', { exports: './index.js' }),
       'plugins/a/node_modules/dep/index.js': "export const version = '2.0.0'\nexport const token = {}\n",
       'plugins/a/package.json': pkg('a', '1.0.0', { dependencies: { dep: '^2.0.0' } }),
       'plugins/a/index.js': "export * as dep from 'dep'\nexport const round = 2\n",
     })
-    expect(errorMessages(await nextBuild(2))).toEqual([])
-    ;({ host, a } = load(outDir))
+    expect(errorMessages(await rebuilds.build(2))).toEqual([])
+    ;({ host, a } = load())
     expect(a.round).toBe(2)
     expect(a.dep.version).toBe('2.0.0')
 
-    // 3: only the config changes (dep is shared now): the config is read again and every module rebuilt.
-    write({ 'modspace.config.json': JSON.stringify({ spaces: { a: { root: './plugins/a', shared: ['dep'], entries: { main: './plugins/a/index.js' } } } }) })
-    expect(errorMessages(await nextBuild(3))).toEqual([])
-    ;({ host, a } = load(outDir))
+    write({ 'modspace.config.json': config({ shared: ['dep'] }) })
+    expect(errorMessages(await rebuilds.build(3))).toEqual([])
+    ;({ host, a } = load())
     expect(a.dep.version).toBe('1.0.0')
     expect(tokenOf(a.dep)).toBe(tokenOf(host.dep))
   } finally {
-    await new Promise<void>((resolve) => (watching ? watching.close(() => resolve()) : resolve()))
+    await rebuilds.close()
   }
+}
+
+it('follows changed files and a changed config across compiler.watch rebuilds', async () => {
+  await rebuildScenario((compiler) => {
+    const build = collectBuilds(compiler)
+    const watching = compiler.watch({ aggregateTimeout: 100 }, (error) => {
+      if (error) throw error
+    })
+    return { build, close: () => new Promise((resolve) => (watching ? watching.close(() => resolve()) : resolve())) }
+  })
+})
+
+it("follows them across the dev server's rebuilds (webpack-dev-middleware)", async () => {
+  await rebuildScenario((compiler) => {
+    const build = collectBuilds(compiler)
+    // The dev server serves from memory; written to disk too, so that the test can run what it built.
+    const middleware = devMiddleware(compiler, { writeToDisk: true })
+    return { build, close: () => new Promise((resolve) => middleware.close(() => resolve())) }
+  })
 })
