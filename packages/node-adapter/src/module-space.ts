@@ -5,7 +5,7 @@ import { cjsExportNames } from './cjs/cjs-export-names.js'
 import { CjsFacade } from './cjs/cjs-facade.js'
 import { compileCjs } from './cjs/compile-cjs.js'
 import { SpaceModule } from './cjs/space-module.js'
-import { compiledFile, sourceOf } from './compile-cache.js'
+import { sourceOf } from './compile-cache.js'
 import { spaceContext } from './current-space.js'
 import { dropUnevaluated, evaluateAsync, evaluateSync, linkEsm, type DependencySlot, type EsmRecord } from './esm/esm-graph.js'
 import { fillHostNamespaceAsync, hostNamespace, hostRequireValue } from './host-modules.js'
@@ -250,7 +250,7 @@ export class ModuleSpace {
     const id = module.filename
     this.requireCache[id] = module
     try {
-      const entry = compiledFile(id)
+      const entry = this.runtime.compiled(id)
       if (moduleFormat(id) === 'json') {
         module.exports = parseJson(sourceOf(entry), id)
       } else {
@@ -322,7 +322,7 @@ export class ModuleSpace {
   #cjsNames(id: string, seen: Set<string>): string[] {
     if (seen.has(id) || seen.size > 32) return []
     seen.add(id)
-    const { exports, reexports } = cjsExportNames(compiledFile(id))
+    const { exports, reexports } = cjsExportNames(this.runtime.compiled(id))
     const names = [...exports]
     for (const specifier of reexports) {
       let target: Target
@@ -341,7 +341,7 @@ export class ModuleSpace {
   #format(id: string): 'cjs' | 'esm' | 'json' | 'native' {
     const format = moduleFormat(id)
     if (format !== 'detect') return format
-    const entry = compiledFile(id)
+    const entry = this.runtime.compiled(id)
     if (!entry.detected) {
       try {
         compileCjs(entry)

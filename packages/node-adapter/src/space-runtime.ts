@@ -1,5 +1,6 @@
 import { builtinId, ModspaceError, ROOT_SPACE, type SpaceGraph } from '@modspace/core'
 import createDebug from 'debug'
+import { compiledFile, type CompiledFile } from './compile-cache.js'
 import type { ModuleSpace } from './module-space.js'
 import { blockedError, withTrace, type LoadRequest } from './resolve-errors.js'
 
@@ -18,9 +19,23 @@ export type Target =
 export class SpaceRuntime {
   readonly graph: SpaceGraph
   readonly #spaces = new Map<string, ModuleSpace>()
+  readonly #checked = new Map<string, CompiledFile>()
 
   constructor(graph: SpaceGraph) {
     this.graph = graph
+  }
+
+  /**
+   * The compiled form of `file`, checked against the file once per runtime: like the graph's own file reads, it is
+   * taken to stay valid while these spaces live (a second space on the same tree then costs no `stat` per module).
+   */
+  compiled(file: string): CompiledFile {
+    let entry = this.#checked.get(file)
+    if (!entry) {
+      entry = compiledFile(file)
+      this.#checked.set(file, entry)
+    }
+    return entry
   }
 
   register(space: ModuleSpace): void {

@@ -1,7 +1,6 @@
 import { dirname } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { CjsFacade } from '../cjs/cjs-facade.js'
-import { compiledFile } from '../compile-cache.js'
 import { fillHostNamespaceAsync, fillHostNamespaceSync } from '../host-modules.js'
 import type { ModuleSpace } from '../module-space.js'
 import { createNamespace, defineExports } from '../namespace.js'
@@ -49,7 +48,7 @@ export class EsmRecord {
 export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): EsmRecord {
   const existing = space.esmRecords.get(id)
   if (existing) return existing
-  const record = new EsmRecord(space, id, compileEsm(compiledFile(id)))
+  const record = new EsmRecord(space, id, compileEsm(space.runtime.compiled(id)))
   space.esmRecords.set(id, record)
   session.push(record)
   record.deps = record.compiled.imports.map((dep) => space.dependencySlot(id, dep.specifier, dep.names, session))

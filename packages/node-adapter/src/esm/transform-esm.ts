@@ -32,6 +32,7 @@ const META = '__ms_meta'
 const DYNAMIC = '__ms_import'
 const DEFINE = '__ms_export'
 const DEFAULT = '__ms_default'
+const NAME_DEFAULT = `Object.defineProperty(${DEFAULT}, 'name', { value: 'default', configurable: true })`
 
 /**
  * Rewrites an ES module into a generator function that the runtime drives through link and evaluation, the way
@@ -53,6 +54,7 @@ export function transformEsm(source: string, file: string): EsmTransform {
   const bindings = new Map<string, string>()
   const getters = new Map<string, string>()
   const stars: number[] = []
+  let renameDefault = ''
   const locals = new Map<string, string>()
 
   const dependency = (specifier: string): number => {
@@ -125,17 +127,20 @@ export function transformEsm(source: string, file: string): EsmTransform {
           s.remove(node.start, declaration.start)
           getters.set('default', declaration.id.name)
         } else if (declaration.type === 'FunctionDeclaration') {
-          // Keep it a hoisted declaration (a cycle may call it before the body runs): give it a name.
+          // Keep it a hoisted declaration (a cycle may call it before the body runs): give it a name, and give it
+          // back the name "default" Node gives it before anything can see it.
           s.remove(node.start, declaration.start)
           s.appendLeft(code.indexOf('(', declaration.start), ` ${DEFAULT}`)
           getters.set('default', DEFAULT)
-        } else if (declaration.type === 'ClassDeclaration') {
-          s.overwrite(node.start, declaration.start, `const ${DEFAULT} = `)
-          s.appendLeft(declaration.end, ';')
-          getters.set('default', DEFAULT)
+          renameDefault = `${NAME_DEFAULT};`
         } else {
-          s.overwrite(node.start, declaration.start, `const ${DEFAULT} = (`)
-          s.appendLeft(declaration.end, ')')
+          const isClass = declaration.type === 'ClassDeclaration'
+          // Only the keywords are replaced: the expression may start with its own parenthesis.
+          const keywordsEnd = code.indexOf('default', node.start) + 'default'.length
+          s.overwrite(node.start, keywordsEnd, `const ${DEFAULT} = ${isClass ? '' : '('}`)
+          // An anonymous function or class is named "default" in Node (here it would be inferred as __ms_default).
+          const end = code[node.end - 1] === ';' ? node.end - 1 : node.end
+          s.appendLeft(end, `${isClass ? '' : ')'};${isAnonymousDefinition(declaration) ? NAME_DEFAULT : ''}`)
           getters.set('default', DEFAULT)
         }
         break
@@ -182,11 +187,22 @@ export function transformEsm(source: string, file: string): EsmTransform {
     `(${async ? 'async ' : ''}function* (${DEPS}, ${NS}, ${META}, ${DYNAMIC}, ${DEFINE}) {'use strict';`,
     imports.length ? `const ${imports.map((_, i) => `__ms_i${i} = ${DEPS}[${i}]`).join(', ')};` : '',
     `${DEFINE}(${NS}, {${exportNames.map((name) => `${JSON.stringify(name)}: () => ${getters.get(name)}`).join(', ')}});`,
+    renameDefault,
     'yield;',
   ].join('')
   s.prepend(prologue)
   s.append('\n})')
   return { code: s.toString(), async, imports, stars, exportNames }
+}
+
+/** A function or class without a name of its own (a class with a static `name` member keeps that). */
+function isAnonymousDefinition(node: AnyNode): boolean {
+  if (node.type === 'ArrowFunctionExpression') return true
+  if (node.type === 'FunctionExpression') return !node.id
+  if (node.type === 'ClassExpression' || node.type === 'ClassDeclaration') {
+    return !node.id && !(node.body.body as AnyNode[]).some((m) => m.static && !m.computed && (m.key?.name === 'name' || m.key?.value === 'name'))
+  }
+  return false
 }
 
 /** Whether an identifier is read or written as a variable (not a property name, label or export alias). */
