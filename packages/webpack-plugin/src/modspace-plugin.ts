@@ -1,4 +1,5 @@
-import { ROOT_SPACE, buildManifest, type ResolveResult, type SpaceGraph } from '@modspace/core'
+import { join } from 'node:path'
+import { ROOT_SPACE, buildManifest, specifierType, type ResolveResult, type SpaceGraph } from '@modspace/core'
 import createDebug from 'debug'
 import type { Compilation, Compiler, Module, ResolveData, WebpackPluginInstance } from 'webpack'
 import { blockedImportError, nativeInBrowserError } from './build-errors.js'
@@ -84,6 +85,7 @@ export class ModspacePlugin implements WebpackPluginInstance {
           return callback()
         }
         decisions.set(data, { plan, result })
+        if (plan.request.space !== ROOT_SPACE && specifierType(plan.request.specifier) === 'bare') this.#dependOnRanges(compilation, data)
         if (result.kind === 'blocked') return callback(blockedImportError(plan.request, result))
         if (result.kind === 'native') {
           if (target === 'browser') return callback(nativeInBrowserError(plan.request, result))
@@ -156,6 +158,19 @@ export class ModspacePlugin implements WebpackPluginInstance {
       this.#loading = loading
     }
     return this.#loading
+  }
+
+  /**
+   * A space's bare import is decided by package.json ranges and by which copies are installed, which webpack's module
+   * caches do not know: the importer's package.json is watched, and the answer is not kept in webpack's unsafe cache
+   * (which would reuse it for an unchanged importer without asking again).
+   */
+  #dependOnRanges(compilation: Compilation, data: ResolveData): void {
+    data.cacheable = false
+    const dependency = data.dependencies[0]
+    const importer = dependency ? compilation.moduleGraph.getParentModule(dependency) : undefined
+    const root = importer ? this.#moduleDecisions.get(importer)?.package?.root : undefined
+    if (root) data.fileDependencies.add(join(root, 'package.json'))
   }
 
   #graph(): SpaceGraph {
