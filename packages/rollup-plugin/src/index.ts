@@ -74,29 +74,36 @@ export interface ModspaceRollupOptions {
   fullySpecified?: boolean
 }
 
-/** What the build resolved: for the manifest, and for the space of an importer. */
-interface Resolved extends ManifestInput {
-  file: string
-}
-
 export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
   const cwd = resolvePath(options.cwd ?? process.cwd())
   const manifestName = options.manifest ?? 'modspace-manifest.json'
   let target = options.target
   let graph: SpaceGraph | undefined
   let conditions: string[] | undefined
-  const resolved = new Map<string, Resolved>()
+  /** Rollup id → what the core said about it: the manifest lists those the output holds. */
+  const resolved = new Map<string, ManifestInput>()
 
   const record = (id: string, result: ResolveResult, file = result.id): string => {
-    resolved.set(id, { space: result.space, id: file, kind: result.kind, package: result.package, file })
+    resolved.set(id, { space: result.space, id: file, kind: result.kind, package: result.package })
     return id
   }
 
-  function fail(ctx: PluginContext, error: ModspaceError): never {
+  function fail(ctx: Pick<PluginContext, 'error'>, error: ModspaceError): never {
     return ctx.error({ message: error.message, code: error.code })
   }
 
-  function resolveWithCore(ctx: PluginContext, request: ResolveRequest): ResolveResult | ModspaceError {
+  /** The graph, loaded once (again after the config file changed); a config error fails the build with its code. */
+  async function spaceGraph(ctx: Pick<PluginContext, 'error' | 'warn'>): Promise<SpaceGraph> {
+    try {
+      graph ??= await loadSpaceGraph(options.config, cwd, (message) => ctx.warn(message))
+      return graph
+    } catch (error) {
+      if (isModspaceError(error)) fail(ctx, error)
+      throw error
+    }
+  }
+
+  function resolveWithCore(request: ResolveRequest): ResolveResult | ModspaceError {
     try {
       return graph!.resolve({ ...request, ...(conditions ? { conditions } : {}), ...(options.fullySpecified === undefined ? {} : { fullySpecified: options.fullySpecified }) })
     } catch (error) {
@@ -114,7 +121,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
       file = other.id
     }
     const space = named ?? graph!.spaceForFile(file)
-    const result = resolveWithCore(ctx, { space, specifier: file })
+    const result = resolveWithCore({ space, specifier: file })
     if (!('kind' in result)) return fail(ctx, result)
     return record(spaceId(result.id, space), result)
   }
@@ -137,7 +144,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
       importer: from.file,
       kind: (resolveOptions.custom?.['node-resolve'] as { isRequire?: boolean } | undefined)?.isRequire ? 'require' : 'import',
     }
-    const result = resolveWithCore(ctx, request)
+    const result = resolveWithCore(request)
     if (!('kind' in result)) {
       // Another plugin may own the specifier (a virtual module); a real file the core could not find stays an error,
       // since taking it would disagree with the space graph.
@@ -175,14 +182,9 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
       const outputs = [(inputOptions as { output?: OutputOptions | OutputOptions[] }).output ?? []].flat()
       const browserOnly = outputs.length > 0 && outputs.every((o) => o.format === 'iife' || o.format === 'umd')
       target = options.target ?? (browserOnly ? 'browser' : 'node')
-      try {
-        graph ??= await loadSpaceGraph(options.config, cwd, (message) => this.warn(message))
-      } catch (error) {
-        if (isModspaceError(error)) this.error({ message: error.message, code: error.code })
-        throw error
-      }
+      const spaces = await spaceGraph(this)
       if (options.entries === false) return null
-      return { ...inputOptions, input: withSpaceEntries(graph, inputOptions.input, cwd) }
+      return { ...inputOptions, input: withSpaceEntries(spaces, inputOptions.input, cwd) }
     },
 
     async buildStart(inputOptions) {
@@ -192,14 +194,9 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
       }
       for (const problem of pluginOrderProblems(inputOptions.plugins, PLUGIN_NAME)) this.error(problem)
       target ??= 'node'
-      try {
-        graph ??= await loadSpaceGraph(options.config, cwd, (message) => this.warn(message))
-      } catch (error) {
-        if (isModspaceError(error)) fail(this, error)
-        throw error
-      }
-      if (graph.config.configFile) this.addWatchFile(graph.config.configFile)
-      conditions = options.conditions ?? (target === 'browser' ? ['browser', ...graph.config.conditions.filter((c) => c !== 'node')] : undefined)
+      const { config } = await spaceGraph(this)
+      if (config.configFile) this.addWatchFile(config.configFile)
+      conditions = options.conditions ?? (target === 'browser' ? ['browser', ...config.conditions.filter((c) => c !== 'node')] : undefined)
     },
 
     async resolveId(source, importer, resolveOptions) {
