@@ -28,6 +28,14 @@ describe('instances per space', () => {
     expect(b.commonToken).toBe(a.commonToken)
   })
 
+  it('lists every space of the config, and gives root as the host', async () => {
+    const spaces = await load()
+    expect([...spaces].map((space) => space.name)).toEqual(['base', 'plugin-a', 'plugin-a-twin', 'plugin-b', 'plugin-b-child'])
+    expect(spaces.has('root')).toBe(true)
+    expect(spaces.get('plugin-a').parent?.name).toBe('base')
+    expect(spaces.get('root').require('host-dep')).toBe(createRequire(join(tree, 'package.json'))('host-dep'))
+  })
+
   it("loads root's modules with the host's own require", async () => {
     const spaces = await load()
     const a = await spaces.get('plugin-a').import('./index.js')
