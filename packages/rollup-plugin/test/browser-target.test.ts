@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
-import { writeApp } from './app-fixture.js'
+import { writeApp, writeFiles } from './app-fixture.js'
 import { buildWithPlugin } from './build-with-plugin.js'
 
 let cleanup = () => {}
@@ -20,4 +20,35 @@ it('the target follows an iife output when none is given', async () => {
   const { default: modspace } = await import('@modspace/rollup-plugin')
   const options = { input: { b: join(app.dir, 'plugins/b/main.mjs') }, output: { format: 'iife' as const, name: 'b' }, plugins: [modspace({ config: app.dir, entries: false })], onLog: () => {} }
   await expect(rollup(options)).rejects.toThrow(/gyp-addon@1\.0\.0 is a native addon/)
+})
+
+it("for a browser target node-resolve's `browser` field picks the file inside the package the core chose", async () => {
+  const app = writeApp()
+  cleanup = app.cleanup
+  writeFiles(app.dir, {
+    'plugins/a/node_modules/uni/package.json': JSON.stringify({ name: 'uni', version: '1.0.0', main: 'index.js', browser: 'browser.js' }),
+    'plugins/a/node_modules/uni/index.js': `export const build = 'node'\n`,
+    'plugins/a/node_modules/uni/browser.js': `export const build = 'browser'\n`,
+    'plugins/a/web.mjs': `export { build } from 'uni'\n`,
+  })
+  const { rollup } = await import('rollup')
+  const { nodeResolve } = await import('@rollup/plugin-node-resolve')
+  const { default: modspace, inSpace } = await import('@modspace/rollup-plugin')
+  const build = async (browser: boolean) => {
+    const bundle = await rollup({
+      input: { web: inSpace(join(app.dir, 'plugins/a/web.mjs'), 'plugin-a') },
+      plugins: [modspace({ config: app.dir, entries: false, target: 'browser' }), nodeResolve({ browser })],
+      onLog: () => {},
+    })
+    const { output } = await bundle.generate({ format: 'es' })
+    const asset = output.find((o) => o.fileName === 'modspace-manifest.json')
+    const manifest = JSON.parse(asset?.type === 'asset' ? String(asset.source) : '{"modules":[]}')
+    return { code: output[0].code, uni: manifest.modules.find((m: { package?: { name: string } }) => m.package?.name === 'uni') }
+  }
+  const web = await build(true)
+  expect(web.code).toContain(`'browser'`)
+  expect(web.uni).toMatchObject({ space: 'plugin-a', id: 'plugins/a/node_modules/uni/browser.js' })
+  const plain = await build(false)
+  expect(plain.code).toContain(`'node'`)
+  expect(plain.uni).toMatchObject({ space: 'plugin-a', id: 'plugins/a/node_modules/uni/index.js' })
 })
