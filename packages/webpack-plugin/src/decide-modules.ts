@@ -1,0 +1,130 @@
+import { join } from 'node:path'
+import { ROOT_SPACE, specifierType, type ResolveResult, type SpaceGraph } from '@modspace/core'
+import createDebug from 'debug'
+import type { Compilation, Compiler, Module, ResolveData } from 'webpack'
+import { blockedImportError, nativeInBrowserError } from './build-errors.js'
+import { factorizeWithoutExternals, type NormalModuleFactory } from './factorize-without-externals.js'
+import { nativeExternal } from './native-external.js'
+import { planRequest, type DependencyFacts, type PlannedRequest } from './plan-request.js'
+
+const debug = createDebug('modspace:webpack-plugin')
+const PLUGIN = 'ModspacePlugin'
+
+/** What modspace decided for one dependency, between webpack's `factorize` and `module` hooks. */
+type Decision = { plan: PlannedRequest; result: ResolveResult } | { plan: PlannedRequest; error: unknown }
+
+export interface DecideOptions {
+  graph: SpaceGraph
+  target: 'node' | 'browser'
+  /** Every module's decision, kept across watch rebuilds (webpack reuses unchanged module objects). */
+  moduleDecisions: WeakMap<Module, ResolveResult>
+}
+
+/**
+ * Puts the core in charge of one compilation's modules: for each dependency the core decides the owner and the file,
+ * webpack's resolver locates that file, and the module is created in the owner's layer (none for `root`).
+ */
+export function decideModules(compiler: Compiler, compilation: Compilation, factory: NormalModuleFactory, options: DecideOptions): void {
+  const { graph, target, moduleDecisions } = options
+  const conditions = target === 'browser' ? ['browser', ...graph.config.conditions.filter((c) => c !== 'node')] : undefined
+  const decisions = new WeakMap<ResolveData, Decision>()
+
+  // Before webpack's externals (stage 0), so that an override of a builtin or a package wins over them.
+  factory.hooks.factorize.tapAsync({ name: PLUGIN, stage: -100 }, (data, callback) => {
+    const plan = planRequest(graph, dependencyFacts(compilation, data), conditions)
+    if (!plan) return callback()
+    let result: ResolveResult
+    try {
+      result = graph.resolve(plan.request)
+    } catch (error) {
+      // An unknown `node:` name is the core's to refuse (webpack's Node externals would take any `node:x`); any
+      // other failure is reported only if webpack's externals do not take the request (they need not exist on disk).
+      if (plan.request.specifier.startsWith('node:')) return callback(error as Error)
+      decisions.set(data, { plan, error })
+      return callback()
+    }
+    decisions.set(data, { plan, result })
+    if (plan.request.space !== ROOT_SPACE && specifierType(plan.request.specifier) === 'bare') dependOnRanges(compilation, data, moduleDecisions)
+    if (result.kind === 'blocked') return callback(blockedImportError(plan.request, result))
+    if (result.kind === 'native') {
+      if (target === 'browser') return callback(nativeInBrowserError(plan.request, result))
+      const external = nativeExternal(compiler, result.id, compilation.outputOptions.module === true)
+      moduleDecisions.set(external, result)
+      return callback(null, external)
+    }
+    // Externals match the dependency's own request ("node:net"), which an override replaces: skip them.
+    if (result.kind === 'override') return factorizeWithoutExternals(factory, data, callback)
+    return callback()
+  })
+
+  // After externals: from here on webpack only locates the file the core chose.
+  factory.hooks.resolve.tap({ name: PLUGIN, stage: -100 }, (data) => {
+    const decision = decisions.get(data)
+    if (!decision) return undefined
+    if ('error' in decision) throw decision.error
+    const { kind, id } = decision.result
+    if (kind === 'file' || kind === 'override') data.request = id + decision.plan.query
+    // The core's file ids are real paths with full names: webpack need not look for symlinks or extensions again.
+    if (kind === 'file') data.resolveOptions = locateOnly(data.resolveOptions)
+    return undefined
+  })
+
+  factory.hooks.afterResolve.tap(PLUGIN, (data) => {
+    const decision = decisions.get(data)
+    if (!decision || !('result' in decision)) return undefined
+    const owner = decision.result.space
+    const created = data.createData
+    if (owner !== ROOT_SPACE) created.layer = owner
+    // A root-owned module leaves its importer's space; a layer that is not a space (the user's own) is kept.
+    else if (created.layer && graph.spaces.has(created.layer)) created.layer = null as unknown as string
+    if (created.resource && !created.resource.startsWith(decision.result.id)) {
+      debug('webpack located %s where modspace decided %s (an alias or browser field applied)', created.resource, decision.result.id)
+    }
+    return undefined
+  })
+
+  factory.hooks.module.tap(PLUGIN, (module, _createData, data) => {
+    const decision = decisions.get(data)
+    if (decision && 'result' in decision) moduleDecisions.set(module, decision.result)
+    return module
+  })
+}
+
+/**
+ * A space's bare import is decided by package.json ranges and by which copies are installed, which webpack's module
+ * caches do not know: the importer's package.json is watched, and the answer is not kept in webpack's unsafe cache
+ * (which would reuse it for an unchanged importer without asking again).
+ */
+function dependOnRanges(compilation: Compilation, data: ResolveData, moduleDecisions: WeakMap<Module, ResolveResult>): void {
+  data.cacheable = false
+  const importer = parentModule(compilation, data)
+  const root = importer ? moduleDecisions.get(importer)?.package?.root : undefined
+  if (root) data.fileDependencies.add(join(root, 'package.json'))
+}
+
+const locateOnlyOptions = new WeakMap<object, NonNullable<ResolveData['resolveOptions']>>()
+const NO_OPTIONS = {}
+
+/** The dependency's resolve options without symlink and extension probing; one object per original, as webpack caches resolvers by identity. */
+function locateOnly(options: ResolveData['resolveOptions']): NonNullable<ResolveData['resolveOptions']> {
+  const key = options ?? NO_OPTIONS
+  let located = locateOnlyOptions.get(key)
+  if (!located) locateOnlyOptions.set(key, (located = { ...options, symlinks: false, fullySpecified: true }))
+  return located
+}
+
+function parentModule(compilation: Compilation, data: ResolveData): Module | undefined {
+  const dependency = data.dependencies[0]
+  return (dependency && compilation.moduleGraph.getParentModule(dependency)) || undefined
+}
+
+function dependencyFacts(compilation: Compilation, data: ResolveData): DependencyFacts {
+  return {
+    request: data.request,
+    context: data.context,
+    issuer: data.contextInfo.issuer,
+    issuerLayer: data.contextInfo.issuerLayer,
+    category: data.dependencyType,
+    issuerIsStrictEsm: parentModule(compilation, data)?.type === 'javascript/esm',
+  }
+}
