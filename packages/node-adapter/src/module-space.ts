@@ -122,6 +122,7 @@ export class ModuleSpace {
    */
   override(specifier: string, value: unknown): this {
     this.#overrides.set(builtinId(specifier) ?? specifier, { value })
+    this.runtime.forgetTargets()
     return this
   }
 

@@ -20,6 +20,8 @@ export class SpaceRuntime {
   readonly graph: SpaceGraph
   readonly #spaces = new Map<string, ModuleSpace>()
   readonly #checked = new Map<string, CompiledFile>()
+  /** Answers already given, by space, importer, kind and specifier: modules that `require()` inside functions ask again. */
+  readonly #targets = new Map<string, Target>()
 
   constructor(graph: SpaceGraph) {
     this.graph = graph
@@ -59,6 +61,21 @@ export class SpaceRuntime {
    * space or an ancestor answers first, unless a nearer space of the chain overrides the same specifier in its config.
    */
   target(spaceName: string, importer: string | undefined, specifier: string, kind: 'import' | 'require'): Target {
+    const key = `${spaceName}\0${importer}\0${kind}\0${specifier}`
+    let target = this.#targets.get(key)
+    if (!target) {
+      target = this.#decide(spaceName, importer, specifier, kind)
+      this.#targets.set(key, target)
+    }
+    return target
+  }
+
+  /** Forgets the answers given (a live override was set: what is loaded from now on must see it). */
+  forgetTargets(): void {
+    this.#targets.clear()
+  }
+
+  #decide(spaceName: string, importer: string | undefined, specifier: string, kind: 'import' | 'require'): Target {
     const request: LoadRequest = { space: spaceName, specifier, importer }
     const key = builtinId(specifier) ?? specifier
     for (const name of this.graph.space(spaceName).chain) {
