@@ -148,17 +148,19 @@ export function transformEsm(source: string, file: string): EsmTransform {
     }
   }
 
+  // One walk for top-level await, import.meta, import() and the identifiers that may read an import. A scope analysis
+  // is needed only when an imported name is declared again somewhere (a parameter, a local): rare, so only then.
   let async = false
   let functionDepth = 0
-  let scope: AttachedScope = attachScopes(ast as never, 'scope')
-  const rewritten = new Set<number>()
+  let redeclared = false
+  const candidates: Array<{ node: AnyNode; parent: AnyNode }> = []
+  const stack: AnyNode[] = []
   walkAst(ast, {
     enter(node, parent) {
       if (node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || (node.type === 'ExportNamedDeclaration' && !node.declaration)) {
         return false
       }
-      if ((node as any).scope) scope = (node as any).scope
-      if (/Function/.test(node.type)) functionDepth++
+      if (FUNCTION.test(node.type)) functionDepth++
       else if (node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await)) {
         if (functionDepth === 0) async = true
       } else if (node.type === 'MetaProperty') {
@@ -166,20 +168,47 @@ export function transformEsm(source: string, file: string): EsmTransform {
         return false
       } else if (node.type === 'ImportExpression') {
         s.overwrite(node.start, node.start + 'import'.length, DYNAMIC, { contentOnly: true })
-      } else if (node.type === 'Identifier' && bindings.has(node.name) && parent && isReference(node, parent) && !scope.contains(node.name)) {
-        if (rewritten.has(node.start)) return true
-        rewritten.add(node.start)
-        const target = bindings.get(node.name)!
-        const shorthand = parent.type === 'Property' && parent.shorthand
-        s.overwrite(node.start, node.end, shorthand ? `${node.name}: ${target}` : target, { contentOnly: true })
+      } else if (node.type === 'Identifier' && parent && bindings.has(node.name)) {
+        if (declares(node, parent, stack[stack.length - 2])) redeclared = true
+        else if (isReference(node, parent)) candidates.push({ node, parent })
       }
+      stack.push(node)
       return true
     },
     leave(node) {
-      if ((node as any).scope) scope = scope.parent!
-      if (/Function/.test(node.type)) functionDepth--
+      stack.pop()
+      if (FUNCTION.test(node.type)) functionDepth--
     },
   })
+
+  const rewritten = new Set<number>()
+  const rewrite = (node: AnyNode, parent: AnyNode) => {
+    if (rewritten.has(node.start)) return
+    rewritten.add(node.start)
+    const target = bindings.get(node.name)!
+    const shorthand = parent.type === 'Property' && parent.shorthand
+    s.overwrite(node.start, node.end, shorthand ? `${node.name}: ${target}` : target, { contentOnly: true })
+  }
+  if (!redeclared) {
+    for (const { node, parent } of candidates) rewrite(node, parent)
+  } else {
+    let scope: AttachedScope = attachScopes(ast as never, 'scope')
+    walkAst(ast, {
+      enter(node, parent) {
+        if (node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || (node.type === 'ExportNamedDeclaration' && !node.declaration)) {
+          return false
+        }
+        if (node.scope) scope = node.scope
+        if (node.type === 'Identifier' && parent && bindings.has(node.name) && isReference(node, parent) && !scope.contains(node.name)) {
+          rewrite(node, parent)
+        }
+        return true
+      },
+      leave(node) {
+        if (node.scope) scope = scope.parent!
+      },
+    })
+  }
 
   for (const [exported, local] of locals) getters.set(exported, bindings.get(local) ?? local)
   const exportNames = [...getters.keys()].sort()
@@ -193,6 +222,37 @@ export function transformEsm(source: string, file: string): EsmTransform {
   s.prepend(prologue)
   s.append('\n})')
   return { code: s.toString(), async, imports, stars, exportNames }
+}
+
+const FUNCTION = /Function/
+
+/**
+ * Whether an identifier declares a name: a variable, a function or class name, a parameter, a catch parameter, or any
+ * place in a destructuring pattern (an assignment pattern too: conservative, it only turns on the scope analysis).
+ */
+function declares(node: AnyNode, parent: AnyNode, grandparent: AnyNode | undefined): boolean {
+  switch (parent.type) {
+    case 'VariableDeclarator':
+      return parent.id === node
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      return parent.id === node || (parent.params as AnyNode[]).includes(node)
+    case 'ClassDeclaration':
+    case 'ClassExpression':
+      return parent.id === node
+    case 'CatchClause':
+      return parent.param === node
+    case 'ArrayPattern':
+    case 'RestElement':
+      return true
+    case 'AssignmentPattern':
+      return parent.left === node
+    case 'Property':
+      return grandparent?.type === 'ObjectPattern' && parent.value === node
+    default:
+      return false
+  }
 }
 
 /** A function or class without a name of its own (a class with a static `name` member keeps that). */
