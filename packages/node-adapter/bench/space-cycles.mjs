@@ -32,7 +32,7 @@ let start = performance.now()
 for (let i = 0; i < emptyRuns; i++) await new ModuleSpace({ root, name: `empty-${i}` }).dispose()
 const emptyMicros = ((performance.now() - start) * 1000) / emptyRuns
 
-for (let i = 0; i < 50; i++) await cycle()
+for (let i = 0; i < 100; i++) await cycle()
 const baseline = await settle()
 start = performance.now()
 for (let i = 0; i < cycles; i++) await cycle()

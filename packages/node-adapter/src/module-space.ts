@@ -7,7 +7,8 @@ import { compileCjs } from './cjs/compile-cjs.js'
 import { SpaceModule } from './cjs/space-module.js'
 import { sourceOf } from './compile-cache.js'
 import { spaceContext } from './current-space.js'
-import { dropUnevaluated, evaluateAsync, evaluateSync, linkEsm, type DependencySlot, type EsmRecord } from './esm/esm-graph.js'
+import { linkEsm, type DependencySlot, type EsmRecord } from './esm/esm-graph.js'
+import { importEsm, requireEsm } from './esm/load-esm.js'
 import { fillHostNamespaceAsync, hostNamespace, hostRequireValue } from './host-modules.js'
 import { isEsmSyntaxError, moduleFormat } from './module-format.js'
 import { valueNamespace } from './namespace.js'
@@ -140,12 +141,7 @@ export class ModuleSpace {
     process.argv = [process.execPath, id, ...(options.argv ?? [])]
     try {
       return await spaceContext.run(space, async () => {
-        if (space.#format(id) === 'esm') {
-          const session: EsmRecord[] = []
-          const record = linkEsm(space, id, session)
-          record.meta.main = true
-          return space.#evaluate(record)
-        }
+        if (space.#format(id) === 'esm') return importEsm(space, id, { main: true })
         const module = new SpaceModule(id, undefined, space, '.')
         space.mainModule = module
         return space.#runCjs(module)
@@ -197,7 +193,11 @@ export class ModuleSpace {
       await fillHostNamespaceAsync(target.id)
       return hostNamespace(target.id).ns
     }
-    return target.space.#importOwned(target.id)
+    const { space, id } = target
+    if (space.#format(id) === 'esm') return importEsm(space, id)
+    const facade = space.#facade(id)
+    facade.bind()
+    return facade.ns
   }
 
   /** @internal The namespace slot a static import of a module of this space binds to. */
@@ -222,7 +222,7 @@ export class ModuleSpace {
       if (parent && !parent.children.includes(cached)) parent.children.push(cached)
       return cached.exports
     }
-    if (this.#format(id) === 'esm') return this.#requireEsm(id)
+    if (this.#format(id) === 'esm') return requireEsm(this, id)
     const module = new SpaceModule(id, parent, this)
     parent?.children.push(module)
     return this.#runCjs(module)
@@ -266,47 +266,6 @@ export class ModuleSpace {
       throw error
     }
     return module.exports
-  }
-
-  #requireEsm(id: string): any {
-    const session: EsmRecord[] = []
-    let record: EsmRecord | undefined
-    try {
-      record = linkEsm(this, id, session)
-      evaluateSync(record, new Set())
-    } catch (error) {
-      for (const r of session) dropUnevaluated(r)
-      if (record) dropUnevaluated(record)
-      throw error
-    }
-    return 'module.exports' in record.ns ? record.ns['module.exports'] : record.ns
-  }
-
-  async #importOwned(id: string): Promise<any> {
-    if (this.#format(id) !== 'esm') {
-      const facade = this.#facade(id)
-      facade.bind()
-      return facade.ns
-    }
-    const session: EsmRecord[] = []
-    let record: EsmRecord
-    try {
-      record = linkEsm(this, id, session)
-    } catch (error) {
-      for (const r of session) dropUnevaluated(r)
-      throw error
-    }
-    return this.#evaluate(record)
-  }
-
-  async #evaluate(record: EsmRecord): Promise<any> {
-    try {
-      await evaluateAsync(record, new Set())
-    } catch (error) {
-      dropUnevaluated(record)
-      throw error
-    }
-    return record.ns
   }
 
   #facade(id: string): CjsFacade {

@@ -1,0 +1,43 @@
+import type { ModuleSpace } from '../module-space.js'
+import { dropUnevaluated, evaluateAsync, evaluateSync, linkEsm, type EsmRecord } from './esm-graph.js'
+
+/**
+ * Imports the ES module `id` owned by `space`: links its graph, evaluates it (once, whoever else is importing it) and
+ * gives its namespace. Whatever did not finish is forgotten on failure, so that the next import tries again.
+ */
+export async function importEsm(space: ModuleSpace, id: string, options: { main?: boolean } = {}): Promise<Record<string, unknown>> {
+  const record = link(space, id)
+  if (options.main) record.meta.main = true
+  try {
+    await evaluateAsync(record, new Set())
+  } catch (error) {
+    dropUnevaluated(record)
+    throw error
+  }
+  return record.ns
+}
+
+/** `require()` of an ES module, as Node 24 allows it: a graph without top-level await, evaluated synchronously. */
+export function requireEsm(space: ModuleSpace, id: string): unknown {
+  const record = link(space, id)
+  try {
+    evaluateSync(record, new Set())
+  } catch (error) {
+    dropUnevaluated(record)
+    throw error
+  }
+  return 'module.exports' in record.ns ? record.ns['module.exports'] : record.ns
+}
+
+function link(space: ModuleSpace, id: string): EsmRecord {
+  const session: EsmRecord[] = []
+  try {
+    return linkEsm(space, id, session)
+  } catch (error) {
+    // Only what this link made: a record reached from here may be evaluating for a concurrent import.
+    for (const record of session) {
+      if (record.space.esmRecords.get(record.id) === record) record.space.esmRecords.delete(record.id)
+    }
+    throw error
+  }
+}
