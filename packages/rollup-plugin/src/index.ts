@@ -31,6 +31,11 @@ export { inSpace } from './space-id.js'
 
 const debug = createDebug('modspace:rollup-plugin')
 const PLUGIN_NAME = 'modspace'
+/**
+ * Resolvers that follow Node's rules (and guess more than Node), and this plugin: the core has already answered for
+ * them. commonjs answers as `commonjs--resolver` when it wraps a CommonJS module for an ES import.
+ */
+const isHostResolver = (name: string) => ['node-resolve', 'rollup', PLUGIN_NAME].includes(name) || name.startsWith('commonjs')
 const { peerDependencies } = createRequire(import.meta.url)('../package.json') as { peerDependencies: { rollup: string } }
 
 export interface ModspaceRollupOptions {
@@ -136,6 +141,20 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
     return file.startsWith(result.package.root + sep) ? file : undefined
   }
 
+  /**
+   * What another plugin answered for an import the core found nothing for: a virtual module, or, for a relative
+   * specifier, a file that a source plugin maps (TypeScript's `./x.js` → `x.ts`), owned like every relative import by
+   * the importer's space. Anything else would disagree with the space graph: node-resolve's guesses (it also hands its
+   * file back through this plugin, hence `modspace` among the resolvers refused) and other copies of a package.
+   * Plugins that rewrite specifiers (alias) go before modspace, so that the core is asked the rewritten one.
+   */
+  function fromAnotherPlugin(other: ResolvedId, request: ResolveRequest): ResolvedId | string | undefined {
+    const file = wrappedFile(other.id)
+    if (!isAbsolute(file)) return other
+    if (!request.specifier.startsWith('.') || isHostResolver(other.resolvedBy)) return undefined
+    return record(spaceId(file, request.space), { space: request.space, id: file, kind: 'file', trace: [] })
+  }
+
   async function resolveImport(ctx: PluginContext, source: string, importer: string, resolveOptions: ResolveOptions): Promise<ResolveIdResult> {
     const from = parseSpaceId(importer)
     const request: ResolveRequest = {
@@ -146,11 +165,10 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
     }
     const result = resolveWithCore(request)
     if (!('kind' in result)) {
-      // Another plugin may own the specifier (a virtual module); a real file the core could not find stays an error,
-      // since taking it would disagree with the space graph.
       if (result.code === ErrorCodes.NOT_FOUND) {
         const other = await ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions })
-        if (other && !other.external && !isAbsolute(wrappedFile(other.id))) return other
+        const taken = other && !other.external ? fromAnotherPlugin(other, request) : undefined
+        if (taken !== undefined) return taken
       }
       return fail(ctx, result)
     }
