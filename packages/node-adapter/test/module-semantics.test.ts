@@ -53,6 +53,12 @@ describe('ES module semantics', () => {
     expect(String(error)).toMatch(/does not provide an export named 'nope'.*missing-export\.js in space "adhoc"/)
   })
 
+  it('resolves package "imports" (#specifiers) with the import or require condition by kind', async () => {
+    const space = fresh()
+    expect((await space.import('./imports-field.js')).flavour).toBe('import')
+    expect(space.require('./imports-field.cjs').flavour).toBe('require')
+  })
+
   it('detects ESM syntax in a .js file whose package.json has no "type"', async () => {
     expect((await fresh().import('./no-type/detected.js')).detected).toBe('esm by syntax')
   })
