@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { isAbsolute, resolve as resolvePath, sep } from 'node:path'
+import { isAbsolute, join, resolve as resolvePath, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import {
   ErrorCodes,
@@ -185,6 +185,8 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
         // A file URL, not the path: the same file may also be a module of the bundle (an entry in its own right).
         return { id: record(pathToFileURL(result.id).href, result), external: true }
       default: {
+        // Its package.json holds the ranges parent-first compares: editing it alone must rebuild in watch mode.
+        if (result.package) ctx.addWatchFile(join(result.package.root, 'package.json'))
         const refined = target === 'browser' ? await browserRefinement(ctx, source, importer, resolveOptions, result) : undefined
         if (refined !== undefined && typeof refined !== 'string') return refined
         return record(spaceId(refined ?? result.id, result.space), result, refined ?? result.id)
