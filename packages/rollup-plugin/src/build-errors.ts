@@ -5,7 +5,7 @@ import { ErrorCodes, ModspaceError, type ResolveRequest, type ResolveResult } fr
 
 /** An import an override sets to `false`: the build fails naming the space, the importer and the override. */
 export function blockedImportError(request: ResolveRequest, result: ResolveResult): ModspaceError {
-  return new ModspaceError(ErrorCodes.BLOCKED, `"${request.specifier}" is blocked in space "${request.space}": spaces.${result.space}.overrides sets it to false.`, {
+  return new ModspaceError(ErrorCodes.BLOCKED, `"${request.specifier}" is blocked in space "${request.space}" (its override is false).`, {
     configPath: `spaces.${result.space}.overrides`,
     space: request.space,
     specifier: request.specifier,
