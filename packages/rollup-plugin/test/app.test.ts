@@ -38,4 +38,14 @@ describe('the app through the built plugin', () => {
       ],
     })
   })
+
+  it("an input of the user's own for a space entry keeps the user's name; it belongs to the space that holds it", async () => {
+    const app = writeApp()
+    cleanup = app.cleanup
+    const { output } = await buildWithPlugin({ main: join(app.dir, 'main.mjs'), mine: join(app.dir, 'plugins/a/main.mjs') }, { config: app.dir }, { dir: join(app.dir, 'dist') })
+    const entries = output.filter((o) => o.type === 'chunk' && o.isEntry).map((o) => o.fileName).sort()
+    expect(entries).toEqual(['main.js', 'mine.js', 'plugin-b/main.js'])
+    const mine = output.find((o) => o.fileName === 'mine.js')
+    expect(mine?.type === 'chunk' && mine.facadeModuleId).toBe(`${join(app.dir, 'plugins/a/main.mjs')}?modspace=plugin-a&lang.mjs`)
+  })
 })
