@@ -11,7 +11,8 @@ import webpack from 'webpack'
 const FEATURES = 20
 const MODULES_PER_FEATURE = 20
 const PACKAGES = 20
-const RUNS = 5
+// Odd, for a median; the fastest run of each side is also printed, as the machine is shared and noisy.
+const RUNS = 9
 
 const dir = mkdtempSync(join(tmpdir(), 'modspace-webpack-bench-'))
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
@@ -112,6 +113,8 @@ for (let run = 0; run < RUNS; run++) {
 }
 const without = median(times.without)
 const withPlugin = median(times.with)
+const bestWithout = Math.min(...times.without)
+const bestWith = Math.min(...times.with)
 
 await build(false, 'production', out('prod-without'))
 await build(true, 'production', out('prod-with'))
@@ -119,10 +122,10 @@ const bytesWithout = bytes(out('prod-without'))
 const bytesWith = bytes(out('prod-with'))
 
 console.log(`app: ${modules} modules (${FEATURES * MODULES_PER_FEATURE + 1} in one space, ${PACKAGES} packages from root)`)
-console.log(`build time, development, median of ${RUNS}:`)
-console.log(`  without the plugin  ${without.toFixed(0).padStart(6)} ms`)
-console.log(`  with the plugin     ${withPlugin.toFixed(0).padStart(6)} ms`)
-console.log(`  ratio               ${(withPlugin / without).toFixed(2).padStart(6)}x   (target <= 1.10x)`)
+console.log(`build time, development, ${RUNS} alternating builds each:   median      fastest`)
+console.log(`  without the plugin                         ${without.toFixed(0).padStart(6)} ms  ${bestWithout.toFixed(0).padStart(6)} ms`)
+console.log(`  with the plugin                            ${withPlugin.toFixed(0).padStart(6)} ms  ${bestWith.toFixed(0).padStart(6)} ms`)
+console.log(`  ratio (target <= 1.10x)                    ${(withPlugin / without).toFixed(2).padStart(6)}x   ${(bestWith / bestWithout).toFixed(2).padStart(6)}x`)
 console.log('output bytes, production (no module is duplicated in a one-space app):')
 console.log(`  without the plugin  ${String(bytesWithout).padStart(6)} B`)
 console.log(`  with the plugin     ${String(bytesWith).padStart(6)} B`)

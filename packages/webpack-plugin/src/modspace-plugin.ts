@@ -5,7 +5,6 @@ import { emitManifest } from './emit-manifest.js'
 import { loadSpaceGraph, type LoadedGraph } from './load-space-graph.js'
 import { validateOptions, type ModspacePluginOptions, type ResolvedOptions } from './options.js'
 import { addSpaceEntries, spaceEntries } from './space-entries.js'
-import { webpackHost } from './webpack-host.js'
 
 const PLUGIN = 'ModspacePlugin'
 
@@ -70,7 +69,7 @@ export class ModspacePlugin implements WebpackPluginInstance {
 
   #load(compiler: Compiler, onWarning: (message: string) => void): Promise<LoadedGraph> {
     if (!this.#loading) {
-      const loading = loadSpaceGraph(this.options.config, compiler.context, webpackHost(compiler), onWarning)
+      const loading = loadSpaceGraph(this.options.config, compiler.context, onWarning)
       // A config that failed to load is read again on the next build (watch mode: the user fixes it).
       loading.catch(() => {
         if (this.#loading === loading) this.#loading = undefined
