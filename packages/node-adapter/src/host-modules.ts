@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url'
 import { cjsExportNames } from './cjs/cjs-export-names.js'
 import { compiledFile } from './compile-cache.js'
 import { moduleFormat } from './module-format.js'
-import { createNamespace, defineExports, sortedGetters, valueNamespace } from './namespace.js'
+import { createNamespace, defineExports, sealNamespace, sortedGetters, valueNamespace } from './namespace.js'
 
 /**
  * Modules owned by `root` are the host's own: loaded with the host's real `require` and `import()`, once per process,
@@ -60,6 +60,6 @@ function copyNamespace(slot: { ns: Record<string, unknown>; filled: boolean }, r
   const getters: Record<string, () => unknown> = {}
   for (const name of Object.keys(real)) getters[name] = () => (real as Record<string, unknown>)[name]
   defineExports(slot.ns, sortedGetters(getters))
-  Object.preventExtensions(slot.ns)
+  sealNamespace(slot.ns)
   slot.filled = true
 }

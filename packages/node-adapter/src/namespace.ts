@@ -1,7 +1,7 @@
 /**
  * Module namespace objects as the adapter makes them: null prototype, `Symbol.toStringTag` "Module", one enumerable
  * getter per export (so bindings are live), keys sorted as Node sorts them. Unlike Node's exotic namespaces they are
- * ordinary objects; they are made non-extensible once every export is defined.
+ * ordinary objects; they are frozen (`sealNamespace`) once every export is defined.
  */
 export function createNamespace(): Record<string, unknown> {
   const ns = Object.create(null)
@@ -13,7 +13,8 @@ export function createNamespace(): Record<string, unknown> {
 export function defineExports(ns: object, getters: Record<string, () => unknown>): void {
   for (const name of Object.keys(getters)) {
     if (Object.prototype.hasOwnProperty.call(ns, name)) continue
-    Object.defineProperty(ns, name, { get: getters[name], enumerable: true, configurable: false })
+    // Configurable until sealed, so that names added by `export *` can be put in order.
+    Object.defineProperty(ns, name, { get: getters[name], enumerable: true, configurable: true })
   }
 }
 
@@ -26,7 +27,20 @@ export function valueNamespace(value: unknown, names: Iterable<string> = ownKeys
   }
   getters.default = () => value
   defineExports(ns, sortedGetters(getters))
-  return Object.preventExtensions(ns)
+  return sealNamespace(ns)
+}
+
+/** No export can be added, removed or redefined any more (the getters still read live bindings). */
+export function sealNamespace<T extends object>(ns: T): T {
+  return Object.freeze(ns)
+}
+
+/** Puts the exports back in Node's order (sorted by code unit) after `export *` added names at the end. */
+export function sortNamespace(ns: object): void {
+  const descriptors = Object.getOwnPropertyDescriptors(ns) as Record<string, PropertyDescriptor>
+  const names = Object.keys(ns)
+  for (const name of names) delete (ns as Record<string, unknown>)[name]
+  for (const name of names.sort()) Object.defineProperty(ns, name, descriptors[name]!)
 }
 
 /** The same getters, keys in Node's namespace order (sorted by code unit). */

@@ -1,5 +1,5 @@
 import type { ModuleSpace } from '../module-space.js'
-import { createNamespace, defineExports, sortedGetters } from '../namespace.js'
+import { createNamespace, defineExports, sealNamespace, sortedGetters } from '../namespace.js'
 
 /**
  * The namespace an ES importer sees for a CommonJS module of a space: `default` is `module.exports`, and the names
@@ -21,7 +21,7 @@ export class CjsFacade {
       if (name !== 'default') getters[name] = () => this.#exports?.[name]
     }
     defineExports(this.ns, sortedGetters(getters))
-    Object.preventExtensions(this.ns)
+    sealNamespace(this.ns)
   }
 
   /** Runs the module (if no one has yet) in its space. */

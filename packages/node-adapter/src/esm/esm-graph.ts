@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url'
 import type { CjsFacade } from '../cjs/cjs-facade.js'
 import { fillHostNamespaceAsync, fillHostNamespaceSync } from '../host-modules.js'
 import type { ModuleSpace } from '../module-space.js'
-import { createNamespace, defineExports } from '../namespace.js'
+import { createNamespace, defineExports, sealNamespace, sortNamespace } from '../namespace.js'
 import { compileEsm, type CompiledEsm } from './compile-esm.js'
 
 /** One static import of a linked module: what its namespace is and how to get it evaluated. */
@@ -122,6 +122,7 @@ function finishDependencies(record: EsmRecord, stack: Set<EsmRecord>): void {
     }
     defineExports(record.ns, getters)
   }
+  if (record.compiled.stars.length) sortNamespace(record.ns)
   for (const slot of record.deps) {
     // A module still on the stack is part of a cycle: its `export *` names are not in yet.
     if (slot.record && slot.record.status !== 'evaluated' && stack.has(slot.record)) continue
@@ -138,7 +139,7 @@ function finishDependencies(record: EsmRecord, stack: Set<EsmRecord>): void {
 
 function finish(record: EsmRecord): void {
   record.status = 'evaluated'
-  Object.preventExtensions(record.ns)
+  sealNamespace(record.ns)
   record.generator = undefined
 }
 
