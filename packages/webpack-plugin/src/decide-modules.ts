@@ -6,12 +6,17 @@ import { blockedImportError, nativeInBrowserError } from './build-errors.js'
 import { factorizeWithoutExternals, type NormalModuleFactory } from './factorize-without-externals.js'
 import { nativeExternal } from './native-external.js'
 import { planRequest, type DependencyFacts, type PlannedRequest } from './plan-request.js'
+import { matchesAlias } from './user-alias.js'
 
 const debug = createDebug('modspace:webpack-plugin')
 const PLUGIN = 'ModspacePlugin'
 
 /** What modspace decided for one dependency, between webpack's `factorize` and `module` hooks. */
-type Decision = { plan: PlannedRequest; result: ResolveResult } | { plan: PlannedRequest; error: unknown }
+type Decision =
+  | { plan: PlannedRequest; result: ResolveResult }
+  | { plan: PlannedRequest; error: unknown }
+  // A `resolve.alias` of the user's: webpack resolves it, then the core is asked about the file it found.
+  | { plan: PlannedRequest; aliased: true }
 
 export interface DecideOptions {
   graph: SpaceGraph
@@ -33,6 +38,10 @@ export function decideModules(compiler: Compiler, compilation: Compilation, fact
   factory.hooks.factorize.tapAsync({ name: PLUGIN, stage: -100 }, (data, callback) => {
     const plan = planRequest(graph, dependencyFacts(compilation, data), conditions)
     if (!plan) return callback()
+    if (specifierType(plan.request.specifier) === 'bare' && matchesAlias(plan.request.specifier, compiler.options.resolve.alias, data.resolveOptions?.alias)) {
+      decisions.set(data, { plan, aliased: true })
+      return callback()
+    }
     let result: ResolveResult
     try {
       result = graph.resolve(plan.request)
@@ -60,7 +69,7 @@ export function decideModules(compiler: Compiler, compilation: Compilation, fact
   // After externals: from here on webpack only locates the file the core chose.
   factory.hooks.resolve.tap({ name: PLUGIN, stage: -100 }, (data) => {
     const decision = decisions.get(data)
-    if (!decision) return undefined
+    if (!decision || 'aliased' in decision) return undefined
     if ('error' in decision) throw decision.error
     const { kind, id } = decision.result
     if (kind === 'file' || kind === 'override') data.request = id + decision.plan.query
@@ -70,10 +79,16 @@ export function decideModules(compiler: Compiler, compilation: Compilation, fact
   })
 
   factory.hooks.afterResolve.tap(PLUGIN, (data) => {
-    const decision = decisions.get(data)
+    let decision = decisions.get(data)
+    const created = data.createData
+    if (decision && 'aliased' in decision && created.resource) {
+      // The aliased file, as an absolute path: owned by the importer's space (or pinned, if native), as the core says.
+      const file = created.resource.replace(/\?.*$/, '')
+      decision = { plan: decision.plan, result: graph.resolve({ ...decision.plan.request, specifier: file }) }
+      decisions.set(data, decision)
+    }
     if (!decision || !('result' in decision)) return undefined
     const owner = decision.result.space
-    const created = data.createData
     if (owner !== ROOT_SPACE) created.layer = owner
     // A root-owned module leaves its importer's space; a layer that is not a space (the user's own) is kept.
     else if (created.layer && graph.spaces.has(created.layer)) created.layer = null as unknown as string

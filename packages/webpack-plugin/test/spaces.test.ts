@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ModspacePlugin } from '@modspace/webpack-plugin'
-import { makeTempDir } from '@modspace/test-utils'
+import { makeTempDir, tokenOf } from '@modspace/test-utils'
 import { afterAll, describe, expect, it } from 'vitest'
 import { APP, APP_CONFIG, expectAppInstances, readManifest } from './app-fixture.js'
-import { errorMessages, nodeBuild, runWebpack } from './run-webpack.js'
+import { errorMessages, loadEntry, nodeBuild, runWebpack } from './run-webpack.js'
 
 const temp = makeTempDir('modspace-webpack-spaces-')
 afterAll(() => temp.cleanup())
@@ -62,6 +62,23 @@ describe('a development build of the app', async () => {
     )
     expect(rows.filter((r) => r.endsWith('node_modules/shared-lib/index.js'))).toHaveLength(2)
     expect(new Set(rows).size).toBe(rows.length)
+  })
+})
+
+describe("the user's resolve.alias", () => {
+  it('is resolved by webpack, and the file it names is owned as the core decides', async () => {
+    const outDir = join(temp.dir, 'alias')
+    const entry = { aliased: { import: './plugins/alpha/uses-alias.js', layer: 'alpha' } }
+    const stats = await runWebpack(
+      nodeBuild(APP, outDir, entry, {
+        resolve: { alias: { '@alpha-lib': join(APP, 'plugins/alpha/node_modules/own-lib/index.js') } },
+        plugins: [new ModspacePlugin({ config: APP_CONFIG, manifest: false })],
+      }),
+    )
+    expect(errorMessages(stats)).toEqual([])
+    const aliased = loadEntry(outDir, 'aliased')
+    expect(tokenOf(aliased.viaAlias)).toBeDefined()
+    expect(tokenOf(aliased.viaAlias)).toBe(tokenOf(aliased.direct))
   })
 })
 
