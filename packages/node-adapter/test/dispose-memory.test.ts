@@ -44,7 +44,7 @@ describe('dispose', () => {
     await collect()
     expect(Object.fromEntries(freed)).toEqual({ esm: 40, 'cjs through esm': 40, cjs: 40 })
     expect(kept).toHaveLength(120)
-  })
+  }, 60_000)
 
   it('keeps the heap flat over hundreds of create/load/dispose cycles', async () => {
     for (let i = 0; i < 30; i++) await cycle()
@@ -54,5 +54,5 @@ describe('dispose', () => {
     await collect()
     const after = process.memoryUsage().heapUsed
     expect((after - baseline) / baseline).toBeLessThan(0.05)
-  })
+  }, 120_000)
 })

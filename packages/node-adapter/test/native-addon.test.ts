@@ -47,5 +47,5 @@ describe('native addons', () => {
     expect(fresh.addon.inits()).toBe(1)
     await spaces.dispose()
     await again.dispose()
-  })
+  }, 30_000)
 })

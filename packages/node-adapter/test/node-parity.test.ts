@@ -25,5 +25,5 @@ describe('parity with Node', () => {
     for (const file of files) actual[file] = describe(await space.import(join(root, file)))
     await space.dispose()
     expect(actual).toEqual(expected)
-  })
+  }, 30_000)
 })

@@ -35,7 +35,7 @@ describe('real npm packages', () => {
     const { x } = await space.import('tinyexec')
     const result = await x(process.execPath, ['-e', 'process.stdout.write("ok")'])
     expect(result.stdout).toBe('ok')
-  })
+  }, 30_000)
 
   it('loads the right half of dual packages for import and for require', async () => {
     const esm = await space.import('magic-string')
@@ -64,5 +64,5 @@ describe('real npm packages', () => {
       cleanup()
     }
     expect(Object.keys(space.requireCache).length).toBeGreaterThan(300)
-  })
+  }, 60_000)
 })

@@ -15,4 +15,4 @@ it('runs the README example and prints what it says', () => {
   writeFileSync(file, code)
   const output = execFileSync(process.execPath, [file], { cwd: fixture('tree'), encoding: 'utf8' })
   expect(output.trim().split('\n')).toEqual(expected)
-})
+}, 30_000)
