@@ -1,5 +1,6 @@
 import { ROOT_SPACE, type SpaceGraph } from '@modspace/core'
 import type { Compilation, Compiler } from 'webpack'
+import type { NormalModuleFactory } from './factorize-without-externals.js'
 
 export interface SpaceEntry {
   /** `<space>/<entry>`: the chunk name, so `[name].js` puts each space's entries in a folder of its own. */
@@ -16,6 +17,15 @@ export function spaceEntries(graph: SpaceGraph): SpaceEntry[] {
     for (const [entry, file] of Object.entries(space.entries)) list.push({ name: `${space.name}/${entry}`, space: space.name, file })
   }
   return list
+}
+
+/**
+ * webpack registers the factory for entry dependencies only when its own config has entries; a build whose only
+ * entries are the spaces' needs it too.
+ */
+export function registerEntryFactory(compiler: Compiler, compilation: Compilation, factory: NormalModuleFactory): void {
+  const EntryDependency = compiler.webpack.EntryPlugin.createDependency('', {}).constructor as Parameters<Compilation['dependencyFactories']['set']>[0]
+  if (!compilation.dependencyFactories.has(EntryDependency)) compilation.dependencyFactories.set(EntryDependency, factory)
 }
 
 /** Adds the entries to the compilation, each in its space's layer. */

@@ -65,6 +65,18 @@ describe('a development build of the app', async () => {
   })
 })
 
+describe("a build whose only entries are the spaces'", () => {
+  it("builds them, a context module included, in the space's layer", async () => {
+    const outDir = join(temp.dir, 'only-space-entries')
+    const config = { spaces: { beta: { root: './plugins/beta', entries: { locales: './plugins/beta/load-locale.js' } } } }
+    const stats = await runWebpack(nodeBuild(APP, outDir, {}, { plugins: [new ModspacePlugin({ config })] }))
+    expect(errorMessages(stats)).toEqual([])
+    expect(loadEntry(outDir, 'beta/locales').load('fr').lang).toBe('fr')
+    const locales = (stats.toJson({ modules: true }).modules ?? []).filter((m) => m.nameForCondition?.includes('/locale/'))
+    expect(locales.map((m) => m.layer)).toEqual(['beta', 'beta'])
+  })
+})
+
 describe("the user's resolve.alias", () => {
   it('is resolved by webpack, and the file it names is owned as the core decides', async () => {
     const outDir = join(temp.dir, 'alias')
