@@ -37,6 +37,24 @@ describe('real npm packages', () => {
     expect(result.stdout).toBe('ok')
   }, 30_000)
 
+  it('runs a vite build and a rollup build from inside the space (ESM-only, dynamic imports, native bindings)', async () => {
+    const { dir, cleanup } = makeTempDir('modspace-vite-')
+    try {
+      writeFileSync(join(dir, 'index.html'), '<script type="module" src="./main.js"></script>')
+      writeFileSync(join(dir, 'main.js'), "import { answer } from './answer.js'\ndocument.body.textContent = String(answer)\n")
+      writeFileSync(join(dir, 'answer.js'), 'export const answer = 42\n')
+      const { build } = await space.import('vite')
+      const result = await build({ root: dir, logLevel: 'silent', build: { write: false } })
+      const chunks = (Array.isArray(result) ? result[0] : result).output.filter((o: any) => o.type === 'chunk')
+      expect(chunks.map((c: any) => c.code).join('')).toContain('42')
+      const { rollup } = await space.import('rollup')
+      const bundle = await rollup({ input: join(dir, 'main.js') })
+      expect((await bundle.generate({ format: 'es' })).output[0].code).toContain('const answer = 42')
+    } finally {
+      cleanup()
+    }
+  }, 60_000)
+
   it('loads the right half of dual packages for import and for require', async () => {
     const esm = await space.import('magic-string')
     const cjs = space.require('magic-string')
