@@ -142,9 +142,7 @@ export class ModuleSpace {
     try {
       return await spaceContext.run(space, async () => {
         if (space.#format(id) === 'esm') return importEsm(space, id, { main: true })
-        const module = new SpaceModule(id, undefined, space, '.')
-        space.mainModule = module
-        return space.#runCjs(module)
+        return space.#runCjs(new SpaceModule(id, undefined, space, true))
       })
     } finally {
       process.argv = argv

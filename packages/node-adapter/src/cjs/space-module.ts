@@ -17,8 +17,10 @@ export class SpaceModule {
   readonly paths: string[]
   readonly require: NodeJS.Require
 
-  constructor(filename: string, parent: SpaceModule | undefined, space: ModuleSpace, id = filename) {
-    this.id = id
+  /** `main`: the module `runMain` starts, `require.main` of the space from now on (its id is `.`, as in Node). */
+  constructor(filename: string, parent: SpaceModule | undefined, space: ModuleSpace, main = false) {
+    this.id = main ? '.' : filename
+    if (main) space.mainModule = this
     this.filename = filename
     this.path = dirname(filename)
     this.parent = parent
@@ -35,7 +37,9 @@ function makeRequire(space: ModuleSpace, module: SpaceModule): NodeJS.Require {
   require.resolve = resolve
   require.cache = space.requireCache as unknown as NodeJS.Require["cache"]
   require.extensions = hostRequire.extensions
-  Object.defineProperty(require, 'main', { get: () => space.mainModule, enumerable: true })
+  // A plain value, as in Node (which copies process.mainModule when it makes a require): runMain sets the main module
+  // before the main module's own require is made.
+  require.main = space.mainModule as unknown as NodeJS.Module | undefined
   return require
 }
 
