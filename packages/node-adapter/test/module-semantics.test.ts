@@ -26,6 +26,12 @@ describe('ES module semantics', () => {
     expect(counter('__modspaceTla')).toBe(before + 1)
   })
 
+  it('finishes two concurrent imports that enter one cycle through different modules, behind top-level await', async () => {
+    const space = fresh()
+    const [a, b] = await Promise.all([space.import('./cycle-tla-a.js'), space.import('./cycle-tla-b.js')])
+    expect([a.a, a.seen, b.readA()]).toEqual(['a', 'b', 'a'])
+  })
+
   it('does not let a module that threw poison the space', async () => {
     const space = fresh()
     ;(globalThis as Record<string, unknown>).__modspaceThrows = 0

@@ -8,13 +8,32 @@ import { dropUnevaluated, evaluateAsync, evaluateSync, linkEsm, type EsmRecord }
 export async function importEsm(space: ModuleSpace, id: string, options: { main?: boolean } = {}): Promise<Record<string, unknown>> {
   const record = link(space, id)
   if (options.main) record.meta.main = true
+  // Another import already evaluating a cycle this module is part of evaluates it too, in Node's order: wait for it
+  // rather than start a second evaluation that would wait on the first while the first waits on it.
+  for (const root of evaluating) {
+    if (root !== record && root.evaluation && reaches(root, record) && reaches(record, root)) await root.evaluation.catch(() => {})
+  }
+  evaluating.add(record)
   try {
     await evaluateAsync(record, new Set())
   } catch (error) {
     dropUnevaluated(record)
     throw error
+  } finally {
+    evaluating.delete(record)
   }
   return record.ns
+}
+
+/** Entries whose evaluation `importEsm` has started and not finished. */
+const evaluating = new Set<EsmRecord>()
+
+/** Whether `to` is in the graph of unevaluated modules under `from`. */
+function reaches(from: EsmRecord, to: EsmRecord, seen = new Set<EsmRecord>()): boolean {
+  if (from === to) return true
+  if (seen.has(from) || from.status === 'evaluated') return false
+  seen.add(from)
+  return from.deps.some((slot) => slot.record !== undefined && reaches(slot.record, to, seen))
 }
 
 /** `require()` of an ES module, as Node 24 allows it: a graph without top-level await, evaluated synchronously. */
