@@ -1,6 +1,20 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 // Every test runs real webpack builds; on a shared 2-core machine they need more than the default 5 s.
+const test = { testTimeout: 60_000, hookTimeout: 60_000 }
+
 export default defineConfig({
-  test: { testTimeout: 60_000, hookTimeout: 60_000 },
+  test: {
+    ...test,
+    projects: [
+      { test: { ...test, name: 'webpack' } },
+      {
+        // The bottom of the peer range: the same builds with webpack 5.90.0 (devDependency `webpack-floor`). The two
+        // tests that start their own Node process load the repo's webpack, not this one, and are left to the first run.
+        resolve: { alias: { webpack: fileURLToPath(new URL('../../node_modules/webpack-floor/lib/index.js', import.meta.url)) } },
+        test: { ...test, name: 'webpack 5.90', exclude: ['test/require-esm.test.ts', 'test/readme.test.ts', '**/node_modules/**'], server: { deps: { inline: [/webpack-dev-middleware/] } } },
+      },
+    ],
+  },
 })

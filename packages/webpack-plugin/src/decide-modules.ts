@@ -133,13 +133,25 @@ function parentModule(compilation: Compilation, data: ResolveData): Module | und
   return (dependency && compilation.moduleGraph.getParentModule(dependency)) || undefined
 }
 
+/**
+ * The dependency's category. Older webpack 5 releases (5.90 among them) left it `unknown` for CommonJS dependencies such as
+ * `exports.x = require('x')` (webpack 5.90: "cjs full require"); their `type` still says which kind they are.
+ */
+function categoryOf(data: ResolveData): string {
+  if (data.dependencyType && data.dependencyType !== 'unknown') return data.dependencyType
+  const type = data.dependencies[0]?.type ?? ''
+  if (/\bcjs\b|require/.test(type)) return 'commonjs'
+  if (/harmony|import|\besm\b/.test(type)) return 'esm'
+  return data.dependencyType
+}
+
 function dependencyFacts(compilation: Compilation, data: ResolveData): DependencyFacts {
   return {
     request: data.request,
     context: data.context,
     issuer: data.contextInfo.issuer,
     issuerLayer: data.contextInfo.issuerLayer,
-    category: data.dependencyType,
+    category: categoryOf(data),
     issuerIsStrictEsm: parentModule(compilation, data)?.type === 'javascript/esm',
   }
 }

@@ -55,8 +55,8 @@ export class ModspacePlugin implements WebpackPluginInstance {
         compilation.fileDependencies.add(configFile)
         // Every decision depends on the config: a changed config must rebuild each module (webpack's caches would
         // otherwise keep the dependencies of unchanged modules as they were).
-        compiler.webpack.NormalModule.getCompilationHooks(compilation).beforeLoaders.tap(PLUGIN, (_loaders, _module, loaderContext) => {
-          loaderContext.addDependency(configFile)
+        compiler.webpack.NormalModule.getCompilationHooks(compilation).beforeSnapshot.tap(PLUGIN, (module) => {
+          module.buildInfo?.fileDependencies?.add(configFile)
         })
       }
       decideModules(compiler, compilation, normalModuleFactory, { graph, target, moduleDecisions: this.#moduleDecisions })
