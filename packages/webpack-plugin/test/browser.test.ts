@@ -6,7 +6,7 @@ import { ModspacePlugin } from '@modspace/webpack-plugin'
 import { makeTempDir } from '@modspace/test-utils'
 import { afterAll, expect, it } from 'vitest'
 import { readManifest } from './app-fixture.js'
-import { errorMessages, runWebpack } from './run-webpack.js'
+import { errorMessages, nodeBuild, runWebpack } from './run-webpack.js'
 
 const APP = fileURLToPath(new URL('fixtures/browser-app', import.meta.url))
 const temp = makeTempDir('modspace-webpack-browser-')
@@ -14,17 +14,16 @@ afterAll(() => temp.cleanup())
 
 it('builds for the browser with the browser export condition, each space its own copy', async () => {
   const outDir = temp.dir
-  const stats = await runWebpack({
-    context: APP,
-    mode: 'production',
-    target: 'web',
-    devtool: false,
-    entry: { page: './page.js' },
-    // One global per entry, read back from a browser-like context below.
-    output: { path: outDir, filename: '[name].js', library: { type: 'global', name: 'built_[name]' } },
-    optimization: { runtimeChunk: false },
-    plugins: [new ModspacePlugin({ config: './modspace.config.json' })],
-  })
+  const stats = await runWebpack(
+    nodeBuild(APP, outDir, { page: './page.js' }, {
+      mode: 'production',
+      target: 'web',
+      // One global per entry, read back from a browser-like context below.
+      output: { path: outDir, filename: '[name].js', library: { type: 'global', name: 'built_[name]' } },
+      optimization: { runtimeChunk: false },
+      plugins: [new ModspacePlugin({ config: './modspace.config.json' })],
+    }),
+  )
   expect(errorMessages(stats)).toEqual([])
   expect(readManifest(outDir).modules.map((m) => `${m.space} ${m.id}`)).toEqual([
     'root node_modules/either/browser.js',

@@ -4,7 +4,7 @@ import { ModspacePlugin } from '@modspace/webpack-plugin'
 import { makeTempDir } from '@modspace/test-utils'
 import { afterAll, expect, it } from 'vitest'
 import { APP, APP_CONFIG } from './app-fixture.js'
-import { errorMessages, runWebpack } from './run-webpack.js'
+import { errorMessages, nodeBuild, runWebpack } from './run-webpack.js'
 
 const node = fileURLToPath(new URL('../../../node_modules/.bin/node', import.meta.url))
 const temp = makeTempDir('modspace-webpack-esm-')
@@ -25,17 +25,13 @@ const check = (out: string) => `
 
 it('keeps the instances in ES module output, natives loaded once through createRequire', async () => {
   const outDir = temp.dir
-  const stats = await runWebpack({
-    context: APP,
-    mode: 'development',
-    target: 'node',
-    devtool: false,
-    entry: { host: './host.js' },
-    experiments: { outputModule: true },
-    output: { path: outDir, filename: '[name].mjs', chunkFilename: 'chunks/[name].mjs', module: true, chunkFormat: 'module', library: { type: 'module' } },
-    optimization: { runtimeChunk: 'single' },
-    plugins: [new ModspacePlugin({ config: APP_CONFIG, manifest: false })],
-  })
+  const stats = await runWebpack(
+    nodeBuild(APP, outDir, { host: './host.js' }, {
+      experiments: { outputModule: true },
+      output: { path: outDir, filename: '[name].mjs', chunkFilename: 'chunks/[name].mjs', module: true, chunkFormat: 'module', library: { type: 'module' } },
+      plugins: [new ModspacePlugin({ config: APP_CONFIG, manifest: false })],
+    }),
+  )
   expect(errorMessages(stats)).toEqual([])
   const printed = execFileSync(node, ['--input-type=module', '-e', check(outDir)], { encoding: 'utf8' })
   expect(JSON.parse(printed)).toEqual({ sharedIsOne: true, ownIsTwo: true, nativeIsOne: true, lazyKeepsSpace: true })

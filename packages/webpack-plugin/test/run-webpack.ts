@@ -17,7 +17,7 @@ export function errorMessages(stats: Stats): string[] {
   return stats.compilation.errors.map((e) => `${e.message}\n${(e as { details?: string }).details ?? ''}`)
 }
 
-/** A Node build of `entry` into `outDir` that shares one runtime, so that entries loaded in one process share modules. */
+/** A Node build of `entry` into `outDir` that shares one runtime, so that entries loaded in one process share modules; `more` replaces whole options. */
 export function nodeBuild(context: string, outDir: string, entry: Configuration['entry'], more: Configuration = {}): Configuration {
   return {
     context,
