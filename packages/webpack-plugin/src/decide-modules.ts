@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { ROOT_SPACE, specifierType, type ResolveResult, type SpaceGraph } from '@modspace/core'
+import { ErrorCodes, ROOT_SPACE, isModspaceError, specifierType, type ResolveResult, type SpaceGraph } from '@modspace/core'
 import createDebug from 'debug'
 import type { Compilation, Compiler, Module, ResolveData } from 'webpack'
 import { blockedImportError, nativeInBrowserError } from './build-errors.js'
@@ -7,6 +7,7 @@ import { factorizeWithoutExternals, type NormalModuleFactory } from './factorize
 import { nativeExternal } from './native-external.js'
 import { planRequest, type DependencyFacts, type PlannedRequest } from './plan-request.js'
 import { matchesAlias } from './user-alias.js'
+import { locateWithWebpack } from './webpack-locate.js'
 
 const debug = createDebug('modspace:webpack-plugin')
 const PLUGIN = 'ModspacePlugin'
@@ -46,24 +47,46 @@ export function decideModules(compiler: Compiler, compilation: Compilation, fact
     try {
       result = graph.resolve(plan.request)
     } catch (error) {
-      // An unknown `node:` name is the core's to refuse (webpack's Node externals would take any `node:x`); any
-      // other failure is reported only if webpack's externals do not take the request (they need not exist on disk).
+      // An unknown `node:` name is the core's to refuse (webpack's Node externals would take any `node:x`).
       if (plan.request.specifier.startsWith('node:')) return callback(error as Error)
+      // A path Node's rules do not complete (`./util` for util.ts) may be one the build's `resolve.extensions` do: the
+      // file webpack finds is then asked of the core, which owns it by the same rule as any path.
+      if (isModspaceError(error) && error.code === ErrorCodes.NOT_FOUND && /^(relative|absolute)$/.test(specifierType(plan.request.specifier))) {
+        void locateWithWebpack(factory, data).then((found) => {
+          let located: ResolveResult | undefined
+          try {
+            located = found === undefined ? undefined : graph.resolve({ ...plan.request, specifier: found })
+          } catch (failure) {
+            return callback(failure as Error)
+          }
+          return located ? apply(plan, located) : defer(plan, error)
+        })
+        return
+      }
+      return defer(plan, error)
+    }
+    apply(plan, result)
+
+    // Reported only if webpack's externals do not take the request (an external need not exist on disk).
+    function defer(plan: PlannedRequest, error: unknown): void {
       decisions.set(data, { plan, error })
-      return callback()
+      callback()
     }
-    decisions.set(data, { plan, result })
-    if (plan.request.space !== ROOT_SPACE && specifierType(plan.request.specifier) === 'bare') dependOnRanges(compilation, data, moduleDecisions)
-    if (result.kind === 'blocked') return callback(blockedImportError(plan.request, result))
-    if (result.kind === 'native') {
-      if (target === 'browser') return callback(nativeInBrowserError(plan.request, result))
-      const external = nativeExternal(compiler, result.id, compilation.outputOptions.module === true)
-      moduleDecisions.set(external, result)
-      return callback(null, external)
+
+    function apply(plan: PlannedRequest, result: ResolveResult): void {
+      decisions.set(data, { plan, result })
+      if (plan.request.space !== ROOT_SPACE && specifierType(plan.request.specifier) === 'bare') dependOnRanges(compilation, data, moduleDecisions)
+      if (result.kind === 'blocked') return callback(blockedImportError(plan.request, result))
+      if (result.kind === 'native') {
+        if (target === 'browser') return callback(nativeInBrowserError(plan.request, result))
+        const external = nativeExternal(compiler, result.id, compilation.outputOptions.module === true)
+        moduleDecisions.set(external, result)
+        return callback(null, external)
+      }
+      // Externals match the dependency's own request ("node:net"), which an override replaces: skip them.
+      if (result.kind === 'override') return factorizeWithoutExternals(factory, data, callback)
+      callback()
     }
-    // Externals match the dependency's own request ("node:net"), which an override replaces: skip them.
-    if (result.kind === 'override') return factorizeWithoutExternals(factory, data, callback)
-    return callback()
   })
 
   // After externals: from here on webpack only locates the file the core chose.

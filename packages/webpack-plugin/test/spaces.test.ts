@@ -94,6 +94,29 @@ describe("the user's resolve.alias", () => {
   })
 })
 
+describe("the build's resolve.extensions", () => {
+  it("complete a path Node's rules do not, and the file is owned as the core decides", async () => {
+    const outDir = join(temp.dir, 'extensions')
+    const entry = { typed: { import: './plugins/beta/uses-typed.js', layer: 'beta' } }
+    const stats = await runWebpack(
+      nodeBuild(APP, outDir, entry, { resolve: { extensions: ['.ts', '...'] }, plugins: [new ModspacePlugin({ config: APP_CONFIG, manifest: false })] }),
+    )
+    expect(errorMessages(stats)).toEqual([])
+    expect(tokenOf(loadEntry(outDir, 'typed').typed)).toBeDefined()
+    const typed = (stats.toJson({ modules: true }).modules ?? []).filter((m) => m.nameForCondition === join(APP, 'plugins/beta/typed.ts'))
+    expect(typed.map((m) => m.layer)).toEqual(['beta'])
+  })
+
+  it('leave the core\'s error when webpack finds nothing either', async () => {
+    const entry = { typed: { import: './plugins/beta/uses-typed.js', layer: 'beta' } }
+    // Explicitly without .ts: recent webpack releases add it to the default extensions.
+    const stats = await runWebpack(
+      nodeBuild(APP, join(temp.dir, 'no-extensions'), entry, { resolve: { extensions: ['.js'] }, plugins: [new ModspacePlugin({ config: APP_CONFIG, manifest: false })] }),
+    )
+    expect(errorMessages(stats).join('\n')).toContain('[MODSPACE_NOT_FOUND] cannot find "./typed" in space "beta"')
+  })
+})
+
 describe('refusals', () => {
   it('fails the build on a blocked import, naming the space and the importer', async () => {
     const entry = { blocked: { import: './plugins/beta/blocked.js', layer: 'beta' } }
