@@ -28,7 +28,9 @@ export interface DecideOptions {
 
 /**
  * Puts the core in charge of one compilation's modules: for each dependency the core decides the owner and the file,
- * webpack's resolver locates that file, and the module is created in the owner's layer (none for `root`).
+ * webpack's resolver locates that file, and the module is created in the owner's layer (none for `root`). For the
+ * user's `resolve.alias` keys, and for paths only the build's `resolve.extensions` complete, webpack finds the file
+ * first and the core decides about that file.
  */
 export function decideModules(compiler: Compiler, compilation: Compilation, factory: NormalModuleFactory, options: DecideOptions): void {
   const { graph, target, moduleDecisions } = options
