@@ -1,4 +1,5 @@
 import { dirname, isAbsolute, resolve as resolvePath } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import createDebug from 'debug'
 import { ROOT_SPACE, normalizeConfig, type NormalizedConfig, type NormalizedSpace } from './config/normalize-config.js'
 import type { ModspaceConfig } from './config/types.js'
@@ -78,6 +79,9 @@ export class SpaceGraph {
     const key = `${space.name}\0${importerDir}\0${request.specifier}\0${conditions.join(',')}\0${fullySpecified}`
     const hit = this.#cache.get(key)
     if (hit) return hit
+    // Node resolves from the importer's real path: a folder reached through a symlink would otherwise lie outside its
+    // space's (real) root and lose the space's own lookups.
+    const fromDir = this.#host.realpath(importerDir) ?? importerDir
     const ctx = {
       specifier: request.specifier,
       importer,
@@ -88,7 +92,7 @@ export class SpaceGraph {
       searched: [],
       reasons: [],
     }
-    const found = resolveInSpace(this.#env, space, importerDir, ctx)
+    const found = resolveInSpace(this.#env, space, fromDir, ctx)
     const result: ResolveResult = { ...found, trace: ctx.trace, ...(ctx.warnings.length ? { warnings: ctx.warnings } : {}) }
     debug('%s %s from %s → %s %s (%s)', space.name, request.specifier, importer ?? space.root, result.space, result.id, result.kind)
     this.#cache.set(key, result)
@@ -139,7 +143,8 @@ export function createGraph(config: ModspaceConfig, options: CreateGraphOptions 
   return new SpaceGraph(normalized, host, options.onWarning ?? ((message) => console.warn(message)))
 }
 
+/** An importer as a path: a `file:` URL is decoded (`%20` is a space), a relative path is relative to the space's root. */
 function absolute(path: string, base: string): string {
-  if (path.startsWith('file:')) return new URL(path).pathname
+  if (path.startsWith('file:')) return fileURLToPath(path)
   return isAbsolute(path) ? path : resolvePath(base, path)
 }

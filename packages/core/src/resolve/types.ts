@@ -34,7 +34,10 @@ export interface ResolveRequest {
   /** The space that owns the importer. */
   space: string
   specifier: string
-  /** Absolute path of the importing file; defaults to the space's root folder. */
+  /**
+   * The importing file: an absolute path or a `file:` URL; a relative path is relative to the space's root.
+   * Defaults to the space's root folder.
+   */
   importer?: string
   /** `import` (default) or `require`: picks the `import`/`require` export condition and Node's rules for each. */
   kind?: 'import' | 'require'
