@@ -10,6 +10,7 @@ import { createNodeHost } from './node-host.js'
 import { FileResolvers } from './resolve/file-resolver.js'
 import { isInside } from './resolve/specifier.js'
 import { createMemoHost, type MemoHost } from './resolve/memo-host.js'
+import { requestConditions } from './resolve/request-conditions.js'
 import { resolveInSpace, type ResolveEnvironment } from './resolve/resolve-graph.js'
 import type { ResolveRequest, ResolveResult } from './resolve/types.js'
 import { formatExplanation, type ExplainOptions } from './report/format-explanation.js'
@@ -74,7 +75,7 @@ export class SpaceGraph {
     const importer = request.importer === undefined ? undefined : absolute(request.importer, space.root)
     const importerDir = importer === undefined ? space.root : dirname(importer)
     const kind = request.kind ?? 'import'
-    const conditions = [...(request.conditions ?? this.config.conditions), kind]
+    const conditions = requestConditions(request.conditions ?? this.config.conditions, kind)
     const fullySpecified = request.fullySpecified ?? kind === 'import'
     const key = `${space.name}\0${importerDir}\0${request.specifier}\0${conditions.join(',')}\0${fullySpecified}`
     const hit = this.#cache.get(key)
