@@ -154,10 +154,13 @@ function resolveBare(env: ResolveEnvironment, space: NormalizedSpace, bare: Bare
   }
 
   const importerPkg = findPackage(env.host, importerDir, true)
-  if (importerPkg && importerPkg.name === bare.name && importerPkg.data.exports !== undefined && isInside(importerPkg.root, space.root)) {
+  // A package importing its own name gets itself, as in Node: through its "exports", or, without them, through the
+  // node_modules folder it is installed in. Asking the parent instead would mix the files of two copies.
+  if (importerPkg && importerPkg.name === bare.name && isInside(importerPkg.root, space.root)) {
     const found = lookup(env, space.root, importerDir, specifier, ctx)
     if (found) {
-      step(ctx, space.name, 'self-reference', `"${specifier}" is the importer's own package (${importerPkg.name}); resolved through its "exports"`)
+      const how = importerPkg.data.exports !== undefined ? 'resolved through its "exports"' : `found from the importer, in ${space.name}'s own root`
+      step(ctx, space.name, 'self-reference', `"${specifier}" is the importer's own package (${importerPkg.name}); ${how}`)
       return finishFile(env, space.name, found, ctx)
     }
   }
