@@ -66,14 +66,18 @@ export class ModspaceError extends Error implements ModspaceErrorDetails {
   }
 }
 
+/**
+ * What (the code, the config path, the summary), where (space, importer, file), what was expected, the fix. A "where"
+ * the summary already states (`in space "a"`, a path) is not repeated on a line of its own.
+ */
 function formatMessage(code: ErrorCode, summary: string, d: ModspaceErrorDetails): string {
   const where = d.configPath ? `${d.configPath}: ` : ''
   const lines = [`[${code}] ${where}${summary}`]
+  if (d.space && !summary.includes(`"${d.space}"`)) lines.push(`  space: ${d.space}`)
+  if (d.importer && !summary.includes(d.importer)) lines.push(`  importer: ${d.importer}`)
+  if (d.file && !summary.includes(d.file)) lines.push(`  file: ${d.file}`)
   if (d.expected) lines.push(`  expected: ${d.expected}`)
   if (d.fix) lines.push(`  fix: ${d.fix}`)
-  if (d.space) lines.push(`  space: ${d.space}`)
-  if (d.importer) lines.push(`  importer: ${d.importer}`)
-  if (d.file) lines.push(`  file: ${d.file}`)
   return lines.join('\n')
 }
 

@@ -34,6 +34,13 @@ const cases: Array<[string, unknown, string, string, string]> = [
   ['no spaces at all', {}, ErrorCodes.CONFIG_INVALID, 'spaces', 'spaces'],
   ['a bad delegation', { spaces: { a: { root: './a', delegation: 'child-first' } } }, ErrorCodes.CONFIG_INVALID, 'spaces.a.delegation', 'self-first'],
   ['shared and isolated at once', { spaces: { a: { root: './a', shared: ['x'], isolated: ['x'] } } }, ErrorCodes.CONFIG_INVALID, 'spaces.a.isolated', 'both shared and isolated'],
+  ['a space that is not an object', { spaces: { a: 'a' } }, ErrorCodes.CONFIG_INVALID, 'spaces.a', 'root: "./path/to/a"'],
+  ['a root that is not a string', { spaces: { a: { root: 1 } } }, ErrorCodes.CONFIG_INVALID, 'spaces.a.root', 'must be a path, not 1'],
+  ['shared that is neither list nor record', { spaces: { a: { root: './a', shared: 'react' } } }, ErrorCodes.CONFIG_INVALID, 'spaces.a.shared', '{ "react": "^18.2.0" }'],
+  ['an override target of the wrong type', { spaces: { a: { root: './a', overrides: { x: true } } } }, ErrorCodes.CONFIG_INVALID, 'spaces.a.overrides.x', 'false (blocked)'],
+  ['an entry that is not a path', { spaces: { a: { root: './a', entries: { main: 1 } } } }, ErrorCodes.CONFIG_INVALID, 'spaces.a.entries.main', '"./src/index.js"'],
+  ['an unknown onConflict', { spaces: {}, native: { onConflict: 'ignore' } }, ErrorCodes.CONFIG_INVALID, 'native.onConflict', '"warn"'],
+  ['conditions that are not a list', { spaces: {}, conditions: 'node' }, ErrorCodes.CONFIG_INVALID, 'conditions', '["browser", "development"]'],
 ]
 
 describe('config errors', () => {
@@ -45,6 +52,9 @@ describe('config errors', () => {
     expect(error.message).toContain(phrase)
     // Every message leads with the code and the config path, so a log line alone says what and where.
     expect(error.message.split('\n')[0]).toContain(`[${code}] ${configPath}:`)
+    // ...and ends with what was expected and the fix.
+    expect(error.expected).toBeTruthy()
+    expect(error.fix).toBeTruthy()
   })
 
   it('accepts a valid config and fills in the defaults', () => {

@@ -32,11 +32,12 @@ export async function loadConfig(fileOrDir: string = process.cwd()): Promise<Loa
       config = await jiti.import(file, { default: true })
     }
   } catch (cause) {
-    throw new ModspaceError(ErrorCodes.CONFIG_LOAD_FAILED, `the config file could not be loaded: ${(cause as Error)?.message ?? cause}`, {
+    throw new ModspaceError(ErrorCodes.CONFIG_LOAD_FAILED, `the config file could not be loaded: ${(cause as Error)?.message ?? String(cause)}`, {
       file,
       cause,
-      expected: 'a module whose default export is the config (JSON: the config object)',
-      fix: 'run the file with node to see the error, or check the JSON syntax',
+      ...(file.endsWith('.json')
+        ? { expected: 'the config object, as valid JSON', fix: 'correct the JSON syntax' }
+        : { expected: 'a module whose default export is the config', fix: `run \`node ${file}\` to see the whole error` }),
     })
   }
   return { config: config as ModspaceConfig, file }

@@ -101,7 +101,10 @@ export function normalizeConfig(config: ModspaceConfig, options: NormalizeOption
     }
     const raw = spacesIn[name] as SpaceConfig
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      throw fail(ErrorCodes.CONFIG_INVALID, at, 'a space must be an object.', { expected: '{ root, parent, ... }' })
+      throw fail(ErrorCodes.CONFIG_INVALID, at, `a space must be an object, not ${JSON.stringify(raw)}.`, {
+        expected: '{ root, parent, ... }',
+        fix: `write ${at} as { root: "./path/to/${name}" }`,
+      })
     }
     checkKeys(raw, SPACE_KEYS, at, fail)
 
@@ -115,13 +118,17 @@ export function normalizeConfig(config: ModspaceConfig, options: NormalizeOption
     }
     if (parent === name) {
       throw fail(ErrorCodes.PARENT_CYCLE, `${at}.parent`, `space "${name}" is its own parent.`, {
+        expected: 'another space, or "root"',
         fix: 'point `parent` at another space or leave it out',
       })
     }
 
     const rootWritten = raw.root ?? '.'
     if (typeof rootWritten !== 'string') {
-      throw fail(ErrorCodes.CONFIG_INVALID, `${at}.root`, '`root` must be a path.', { expected: 'a string' })
+      throw fail(ErrorCodes.CONFIG_INVALID, `${at}.root`, `\`root\` must be a path, not ${JSON.stringify(rootWritten)}.`, {
+        expected: 'a folder path, relative to the config file',
+        fix: `write ${at}.root as a string such as "./plugins/${name}", or leave it out for the config's folder`,
+      })
     }
     const rootAbs = resolvePath(baseDir, rootWritten)
     const root = realDir(host, rootAbs)
@@ -137,6 +144,7 @@ export function normalizeConfig(config: ModspaceConfig, options: NormalizeOption
     if (delegation !== 'parent-first' && delegation !== 'self-first') {
       throw fail(ErrorCodes.CONFIG_INVALID, `${at}.delegation`, `unknown delegation ${JSON.stringify(delegation)}.`, {
         expected: '"parent-first" or "self-first"',
+        fix: 'write "parent-first" (the default) or "self-first"',
       })
     }
 
@@ -145,7 +153,10 @@ export function normalizeConfig(config: ModspaceConfig, options: NormalizeOption
       for (const pkg of raw.shared) shared.set(String(pkg), undefined)
     } else if (raw.shared !== undefined) {
       if (raw.shared === null || typeof raw.shared !== 'object') {
-        throw fail(ErrorCodes.CONFIG_INVALID, `${at}.shared`, '`shared` must be a list of names or a record of ranges.')
+        throw fail(ErrorCodes.CONFIG_INVALID, `${at}.shared`, `${JSON.stringify(raw.shared)} is not a list of names or a record of ranges.`, {
+          expected: '["react"] or { "react": "^18.2.0" }',
+          fix: 'list the package names, or map each name to the range the parent must satisfy',
+        })
       }
       for (const [pkg, range] of Object.entries(raw.shared)) {
         if (typeof range !== 'string' || semver.validRange(range) === null) {
@@ -162,6 +173,7 @@ export function normalizeConfig(config: ModspaceConfig, options: NormalizeOption
     for (const pkg of isolated) {
       if (shared.has(pkg)) {
         throw fail(ErrorCodes.CONFIG_INVALID, `${at}.isolated`, `"${pkg}" is both shared and isolated.`, {
+          expected: 'each package in at most one of `shared` (the parent\'s copy) and `isolated` (the space\'s own)',
           fix: 'keep it in one of the two lists',
         })
       }
@@ -174,7 +186,10 @@ export function normalizeConfig(config: ModspaceConfig, options: NormalizeOption
       if (target === false) {
         overrides.set(key, { type: 'blocked', written: false })
       } else if (typeof target !== 'string' || target === '') {
-        throw fail(ErrorCodes.CONFIG_INVALID, path, 'an override target must be a path, a specifier or `false`.')
+        throw fail(ErrorCodes.CONFIG_INVALID, path, `${JSON.stringify(target)} is not an override target.`, {
+          expected: 'a file path ("./stand-in.js"), another specifier ("other-pkg") or false (blocked)',
+          fix: 'write one of the three, or remove the override',
+        })
       } else if (target.startsWith('.') || isAbsolute(target)) {
         const file = resolvePath(baseDir, target)
         const stat = host.stat(file)
@@ -193,7 +208,10 @@ export function normalizeConfig(config: ModspaceConfig, options: NormalizeOption
     const entries: Record<string, string> = {}
     for (const [entry, file] of Object.entries(record(raw.entries, `${at}.entries`, fail))) {
       if (typeof file !== 'string') {
-        throw fail(ErrorCodes.CONFIG_INVALID, `${at}.entries.${entry}`, 'an entry must be a path.')
+        throw fail(ErrorCodes.CONFIG_INVALID, `${at}.entries.${entry}`, `${JSON.stringify(file)} is not a path.`, {
+          expected: 'a file path, relative to the config file',
+          fix: `write ${at}.entries.${entry} as a string such as "./src/index.js"`,
+        })
       }
       entries[entry] = resolvePath(baseDir, file)
     }
@@ -232,11 +250,15 @@ export function normalizeConfig(config: ModspaceConfig, options: NormalizeOption
   if (onConflict !== 'error' && onConflict !== 'warn') {
     throw fail(ErrorCodes.CONFIG_INVALID, 'native.onConflict', `unknown value ${JSON.stringify(onConflict)}.`, {
       expected: '"error" or "warn"',
+      fix: 'write "error" (the default) or "warn"',
     })
   }
   const conditions = config.conditions ?? ['node']
   if (!Array.isArray(conditions) || conditions.some((c) => typeof c !== 'string')) {
-    throw fail(ErrorCodes.CONFIG_INVALID, 'conditions', '`conditions` must be a list of strings.', { expected: "['node']" })
+    throw fail(ErrorCodes.CONFIG_INVALID, 'conditions', `${JSON.stringify(conditions)} is not a list of condition names.`, {
+      expected: 'an array of strings such as ["node"] or ["browser", "development"]',
+      fix: 'write the conditions in an array, or leave it out for ["node"]',
+    })
   }
 
   return {

@@ -27,6 +27,7 @@ export function checkNativeConflict(env: ResolveEnvironment, pkg: PackageInfo, r
     space: reachedFrom,
     specifier: ctx.specifier,
     ...(ctx.importer ? { importer: ctx.importer } : {}),
+    ...(env.config.configFile ? { file: env.config.configFile } : {}),
     expected: `one copy of ${pkg.name} in the process`,
     fix,
     trace: ctx.trace,

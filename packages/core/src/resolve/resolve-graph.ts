@@ -136,7 +136,7 @@ function resolveOverrideTarget(env: ResolveEnvironment, declaring: NormalizedSpa
       ...(ctx.importer ? { importer: ctx.importer } : {}),
       ...(env.config.configFile ? { file: env.config.configFile } : {}),
       expected: `"${target}" to resolve in "${declaring.name}" from ${declaring.root}`,
-      fix: `${error.fix ?? `install "${target}"`}; or point ${configPath} at another target`,
+      fix: `install "${target}" where "${declaring.name}" resolves it (its root or its parents'), or point ${configPath} at another target`,
       trace: ctx.trace,
     })
   }
