@@ -132,6 +132,7 @@ export class SpaceGraph {
   clearCache(): void {
     this.#cache.clear()
     this.#host.clear()
+    this.#env.files.clear()
     this.#env.nativeSeen.clear()
   }
 }

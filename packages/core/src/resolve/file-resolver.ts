@@ -64,7 +64,9 @@ export class FileResolvers {
         modules: ['node_modules'],
         symlinks: true,
         fullySpecified: options.fullySpecified,
-        unsafeCache: false,
+        // Safe for the same reason the memo host is: the tree is taken as fixed until clearCache(). It is what
+        // makes a second space over the same root cheap.
+        unsafeCache: true,
         roots: [],
       })
       this.#resolvers.set(key, resolver)
