@@ -21,7 +21,8 @@ for (const group of ['packages', 'apps']) {
     }
     const data = JSON.parse(readFileSync(report, 'utf8'))
     passed += data.numPassedTests ?? 0
-    failed += (data.numFailedTests ?? 0) + (data.numFailedTestSuites ?? 0)
+    // A file that failed before running any test (a syntax error) counts once; otherwise count the tests.
+    failed += data.numFailedTests || data.numFailedTestSuites || 0
     skipped += (data.numPendingTests ?? 0) + (data.numTodoTests ?? 0)
   }
 }

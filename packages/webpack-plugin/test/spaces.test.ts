@@ -123,7 +123,7 @@ describe('refusals', () => {
     const stats = await runWebpack(nodeBuild(APP, join(temp.dir, 'blocked'), entry, { plugins: [new ModspacePlugin({ config: APP_CONFIG, manifest: false })] }))
     const errors = errorMessages(stats).join('\n')
     expect(errors).toContain('[MODSPACE_BLOCKED]')
-    expect(errors).toContain('space: beta')
+    expect(errors).toContain('blocked in space "beta"')
     expect(errors).toContain(`importer: ${join(APP, 'plugins/beta/blocked.js')}`)
     expect(errors).toContain('spaces.beta.overrides')
   })
