@@ -89,8 +89,19 @@ describe('modspace check', () => {
 })
 
 describe('usage', () => {
-  it('exits 2 on an unknown command', async () => {
-    expect((await run('frobnicate')).code).toBe(2)
+  it('exits 2 on an unknown command, with the help on stderr', async () => {
+    const { code, out, err } = await run('frobnicate')
+    expect(code).toBe(2)
+    expect(out).toBe('')
+    expect(err).toContain('unknown command: frobnicate')
+    expect(err).toContain('Commands:')
+  })
+
+  it('writes a command\'s help through its own stdout', async () => {
+    const { code, out } = await run('explain', '--help')
+    expect(code).toBe(0)
+    expect(out).toContain('$ modspace explain <space> <specifier>')
+    expect(out).toContain('--kind <kind>        import or require (default: import)')
   })
 })
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { resolve as resolvePath } from 'node:path'
 import { cac } from 'cac'
 import pc from 'picocolors'
@@ -7,6 +8,7 @@ import { checkGraph } from '../report/check-graph.js'
 import { findInManifest, formatManifest, readManifest } from '../report/read-manifest.js'
 import { formatGraph, GRAPH_FORMATS, type GraphFormat } from '../report/format-graph.js'
 import { createGraph, type SpaceGraph } from '../space-graph.js'
+import { formatHelp } from './format-help.js'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -123,19 +125,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
     })
 
-  cli.help()
-  cli.version('0.1.0')
+  // Declared as plain options, not with cli.help()/cli.version(), which print through console.
+  cli.option('-h, --help', 'display this message')
+  cli.option('-v, --version', 'display the version number')
 
   try {
     cli.parse(['node', 'modspace', ...argv], { run: false })
-    if (cli.matchedCommand && !cli.options.help) cli.runMatchedCommand()
-    if (!action) {
-      if (!cli.options.help && !cli.options.version) {
-        io.stderr(argv.length ? `unknown command: ${argv[0]}` : 'a command is needed')
-        cli.outputHelp()
-        return 2
-      }
+    if (cli.options.version) {
+      io.stdout(packageVersion())
       return 0
+    }
+    if (cli.options.help) {
+      io.stdout(formatHelp(cli, packageVersion()))
+      return 0
+    }
+    if (cli.matchedCommand) cli.runMatchedCommand()
+    if (!action) {
+      io.stderr(argv.length ? `unknown command: ${argv[0]}` : 'a command is needed')
+      io.stderr(formatHelp(cli, packageVersion()))
+      return 2
     }
     await action()
     return exitCode
@@ -150,4 +158,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw error
   }
+}
+
+/** The version in this package's package.json (two folders up from both src/cli and dist/cli). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 }
