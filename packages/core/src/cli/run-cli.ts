@@ -26,9 +26,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   const open = async (config: string | undefined): Promise<SpaceGraph> => {
     const { config: raw, file } = await loadConfig(resolvePath(io.cwd, config ?? '.'))
-    const warnings: string[] = []
-    const graph = createGraph(raw, { configFile: file, onWarning: (w) => warnings.push(w) })
-    return graph
+    // Warnings are printed from the results that carry them (explain, check), not as they are raised.
+    return createGraph(raw, { configFile: file, onWarning: () => {} })
   }
 
   cli.option('-c, --config <path>', 'config file or folder (default: the current folder)')

@@ -1,4 +1,5 @@
 import { ErrorCodes, ModspaceError } from '../errors.js'
+import { errorContext } from './error-context.js'
 import type { ResolveContext, ResolveEnvironment } from './resolve-graph.js'
 import type { PackageInfo } from './types.js'
 
@@ -24,12 +25,8 @@ export function checkNativeConflict(env: ResolveEnvironment, pkg: PackageInfo, r
   }
   throw new ModspaceError(ErrorCodes.NATIVE_CONFLICT, summary, {
     configPath: 'native.onConflict',
-    space: reachedFrom,
-    specifier: ctx.specifier,
-    ...(ctx.importer ? { importer: ctx.importer } : {}),
-    ...(env.config.configFile ? { file: env.config.configFile } : {}),
+    ...errorContext(env, reachedFrom, ctx),
     expected: `one copy of ${pkg.name} in the process`,
     fix,
-    trace: ctx.trace,
   })
 }

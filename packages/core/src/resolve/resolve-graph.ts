@@ -6,6 +6,7 @@ import { ErrorCodes, ModspaceError } from '../errors.js'
 import { builtinId } from './builtin.js'
 import type { FileResolvers } from './file-resolver.js'
 import type { MemoHost } from './memo-host.js'
+import { errorContext } from './error-context.js'
 import { checkNativeConflict } from './native-conflict.js'
 import { notFoundError, type Confinement, type SearchedPlace } from './not-found.js'
 import { declaredRange, findPackage, nativeReason } from './package-info.js'
@@ -24,7 +25,6 @@ export interface ResolveContext {
   searched: SearchedPlace[]
   /** Why a lookup failed, when the resolver said more than "not found". */
   reasons: string[]
-  /** Unused: override cycles are caught exactly by `rewrites`. Optional so that older callers may still pass it. */
   /** The `space\0specifier` overrides followed so far, in order: seeing one twice is a cycle. */
   rewrites?: string[]
 }
@@ -75,13 +75,9 @@ function resolveSpecifier(env: ResolveEnvironment, space: NormalizedSpace, impor
       const loop = [...rewrites.slice(rewrites.indexOf(rewrite)), rewrite].map((r) => `"${r.split('\0')[1]}"`).join(' → ')
       throw new ModspaceError(ErrorCodes.OVERRIDE_CYCLE, `overrides rewrite "${specifier}" in a cycle: ${loop}.`, {
         configPath: `spaces.${name}.overrides.${specifier}`,
-        space: space.name,
-        specifier: ctx.specifier,
-        ...(ctx.importer ? { importer: ctx.importer } : {}),
-        ...(env.config.configFile ? { file: env.config.configFile } : {}),
+        ...errorContext(env, space.name, ctx),
         expected: 'an override chain that ends at a module',
         fix: 'make one of the overrides in this cycle point at a file, or at a specifier that is not overridden',
-        trace: ctx.trace,
       })
     }
     rewrites.push(rewrite)
@@ -142,13 +138,9 @@ function resolveOverrideTarget(env: ResolveEnvironment, declaring: NormalizedSpa
     const configPath = `spaces.${declaring.name}.overrides.${ctx.specifier}`
     throw new ModspaceError(ErrorCodes.NOT_FOUND, `"${ctx.specifier}" is overridden by "${target}", and ${error.summary}`, {
       configPath,
-      space: error.space ?? declaring.name,
-      specifier: ctx.specifier,
-      ...(ctx.importer ? { importer: ctx.importer } : {}),
-      ...(env.config.configFile ? { file: env.config.configFile } : {}),
+      ...errorContext(env, error.space ?? declaring.name, ctx),
       expected: `"${target}" to resolve in "${declaring.name}" from ${declaring.root}`,
       fix: `install "${target}" where "${declaring.name}" resolves it (its root or its parents'), or point ${configPath} at another target`,
-      trace: ctx.trace,
     })
   }
 }
@@ -196,13 +188,9 @@ function resolveBare(env: ResolveEnvironment, space: NormalizedSpace, bare: Bare
             (ownCopy?.package ? `; "${space.name}" has ${bare.name}@${ownCopy.package.version} at ${ownCopy.package.root}.` : '.'),
           {
             configPath: `spaces.${space.name}.shared.${bare.name}`,
-            space: space.name,
-            specifier,
-            ...(ctx.importer ? { importer: ctx.importer } : {}),
-            ...(env.config.configFile ? { file: env.config.configFile } : {}),
+            ...errorContext(env, space.name, ctx),
             expected: `${bare.name} in "${space.parent}" to satisfy ${range}`,
             fix: `install a ${bare.name} matching ${range} where "${space.parent}" resolves it, or widen the range in spaces.${space.name}.shared`,
-            trace: ctx.trace,
           },
         )
       }
@@ -254,13 +242,11 @@ function resolveBare(env: ResolveEnvironment, space: NormalizedSpace, bare: Bare
     ErrorCodes.VERSION_MISMATCH,
     `${importerPkg!.name} needs ${bare.name}@${declared.range}, the parent "${space.parent}" has ${bare.name}@${parentVersion} at ${fromParent.package!.root}, and "${space.name}" has no copy of its own.`,
     {
-      space: space.name,
-      specifier,
-      ...(ctx.importer ? { importer: ctx.importer } : {}),
+      ...errorContext(env, space.name, ctx),
+      // The range to widen is in the importer's package.json, not in the config.
       file: join(importerPkg!.root, 'package.json'),
       expected: `a ${bare.name} matching ${declared.range} under ${space.root}`,
       fix: `install ${bare.name}@"${declared.range}" in ${space.root}, or widen the range in ${join(importerPkg!.root, 'package.json')}`,
-      trace: ctx.trace,
     },
   )
 }
