@@ -38,7 +38,9 @@ export class FileResolvers {
     const resolver = this.#resolverFor(options)
     try {
       const path = resolver.resolveSync({}, fromDir, request)
-      return { path: path === false ? undefined : path }
+      // One memoised realpath of the answer instead of enhanced-resolve's symlink walk, which reads a link (an lstat
+      // each) for every folder of every answer: the largest file-system cost of a cold resolution.
+      return { path: path === false ? undefined : (this.#host.realpath(path) ?? path) }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       // enhanced-resolve's "Can't resolve" just means not found; anything else (exports refusals) is worth showing.
@@ -62,7 +64,7 @@ export class FileResolvers {
         importsFields: ['imports'],
         aliasFields: [],
         modules: ['node_modules'],
-        symlinks: true,
+        symlinks: false,
         fullySpecified: options.fullySpecified,
         // Safe for the same reason the memo host is: the tree is taken as fixed until clearCache(). It is what
         // makes a second space over the same root cheap.
