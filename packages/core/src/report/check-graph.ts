@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path'
 import { ROOT_SPACE } from '../config/normalize-config.js'
-import { ModspaceError } from '../errors.js'
+import { ErrorCodes, ModspaceError } from '../errors.js'
 import type { SpaceGraph } from '../space-graph.js'
 
 export interface CheckProblem {
@@ -46,7 +46,15 @@ export function checkGraph(graph: SpaceGraph): CheckProblem[] {
     }
     for (const [entry, file] of Object.entries(space.entries)) {
       if (!graph.host.stat(file)?.isFile) {
-        problems.push({ severity: 'error', code: 'MODSPACE_ENTRY_MISSING', configPath: `spaces.${space.name}.entries.${entry}`, message: `[MODSPACE_ENTRY_MISSING] spaces.${space.name}.entries.${entry}: the entry ${file} does not exist.` })
+        const configPath = `spaces.${space.name}.entries.${entry}`
+        report(
+          new ModspaceError(ErrorCodes.ENTRY_MISSING, `the entry ${file} does not exist.`, {
+            configPath,
+            ...(graph.config.configFile ? { file: graph.config.configFile } : {}),
+            expected: 'a file, relative to the config file',
+            fix: `create ${file}, or correct ${configPath}`,
+          }),
+        )
       }
     }
   }
