@@ -14,6 +14,4 @@ export interface ModspaceHost {
   /** The canonical path with every symlink resolved. */
   realpath(path: string): string | undefined
   readdir(path: string): string[] | undefined
-  /** The target of a symlink, or `undefined` when `path` is not one. */
-  readlink(path: string): string | undefined
 }

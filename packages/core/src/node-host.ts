@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs'
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import type { ModspaceHost } from './host.js'
 
 /** The default host: Node's synchronous `fs`, with "does not exist" as `undefined` rather than an exception. */
@@ -25,15 +25,6 @@ export function createNodeHost(): ModspaceHost {
     readdir(path) {
       try {
         return readdirSync(path)
-      } catch {
-        return undefined
-      }
-    },
-    readlink(path) {
-      // lstat first: most paths are not links, and a failing readlink costs an exception with a stack.
-      if (!lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) return undefined
-      try {
-        return readlinkSync(path)
       } catch {
         return undefined
       }

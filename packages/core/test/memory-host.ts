@@ -43,6 +43,5 @@ export function createMemoryHost(tree: MemoryTree): ModspaceHost & { reads: stri
       }
       return [...names]
     },
-    readlink: (p) => links.get(p),
   }
 }

@@ -6,7 +6,7 @@ import type { MemoHost } from './memo-host.js'
 
 /**
  * Node's own resolution inside one space, delegated to enhanced-resolve (webpack's resolver): it implements
- * `exports`/`imports` with conditions, `main`, extensions and directory indexes, self-reference and symlinks, it runs
+ * `exports`/`imports` with conditions, `main`, extensions and directory indexes and self-reference, it runs
  * synchronously, and, unlike the native resolvers, it reads files through a file system we pass in. That last point is
  * what lets the core stay pure over `ModspaceHost`, and what lets us bound a space: the file system a space's resolver
  * sees hides every `node_modules` folder above the space's root.
@@ -64,6 +64,7 @@ export class FileResolvers {
         importsFields: ['imports'],
         aliasFields: [],
         modules: ['node_modules'],
+        // Answers are made real by one realpath each in resolve(), cheaper than the resolver's own link walk.
         symlinks: false,
         fullySpecified: options.fullySpecified,
         // Safe for the same reason the memo host is: the tree is taken as fixed until clearCache(). It is what
@@ -104,7 +105,7 @@ export function isAboveBound(path: string, bound: string): boolean {
 
 // enhanced-resolve asks about many paths that do not exist; only `code` is read from these errors, and capturing a
 // stack for each one was the largest single cost of a cold resolution.
-function fsError(code: 'ENOENT' | 'EINVAL', path: string): NodeJS.ErrnoException {
+function fsError(code: 'ENOENT', path: string): NodeJS.ErrnoException {
   const error = Object.create(Error.prototype) as NodeJS.ErrnoException
   error.code = code
   error.message = `${code}: ${path}`
@@ -136,11 +137,6 @@ function toResolverFileSystem(host: MemoHost, bound: string | undefined) {
       const names = hidden(path) ? undefined : host.readdir(path)
       if (!names) throw fsError('ENOENT', path)
       return names
-    },
-    readlinkSync(path: string) {
-      const target = hidden(path) ? undefined : host.readlink(path)
-      if (target === undefined) throw fsError('EINVAL', path)
-      return target
     },
     realpathSync(path: string) {
       const real = hidden(path) ? undefined : host.realpath(path)

@@ -14,7 +14,6 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
   const stats = new Map<string, HostStat | undefined>()
   const reals = new Map<string, string | undefined>()
   const dirs = new Map<string, string[] | undefined>()
-  const links = new Map<string, string | undefined>()
   const manifests = new Map<string, Record<string, any> | undefined>()
   const json = new Map<string, unknown>()
   const remember = <T>(cache: Map<string, T>, key: string, read: (key: string) => T): T => {
@@ -28,7 +27,6 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
     stat: (p) => remember(stats, p, (k) => host.stat(k)),
     realpath: (p) => remember(reals, p, (k) => host.realpath(k)),
     readdir: (p) => remember(dirs, p, (k) => host.readdir(k)),
-    readlink: (p) => remember(links, p, (k) => host.readlink(k)),
     readJson: (p) =>
       remember(json, p, (k) => {
         const text = memo.readFile(k)
@@ -46,7 +44,7 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
         return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, any>) : undefined
       }),
     clear() {
-      for (const cache of [files, stats, reals, dirs, links, manifests, json]) cache.clear()
+      for (const cache of [files, stats, reals, dirs, manifests, json]) cache.clear()
     },
   }
   return memo
