@@ -48,7 +48,8 @@ export interface ModspaceConfig {
   spaces: Record<string, SpaceConfig>
   native?: NativeConfig
   /**
-   * Export conditions, in addition to `import` or `require` which follow the kind of request.
+   * Export conditions, in addition to `import` or `require` which follow the kind of request. With `node` among
+   * them, `module-sync` and `node-addons` are matched too, as Node 24 matches them (docs/spec.md, "Conditions").
    * @default ['node']
    */
   conditions?: string[]

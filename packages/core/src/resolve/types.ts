@@ -41,7 +41,10 @@ export interface ResolveRequest {
   importer?: string
   /** `import` (default) or `require`: picks the `import`/`require` export condition and Node's rules for each. */
   kind?: 'import' | 'require'
-  /** Export conditions; defaults to the config's `conditions`. `import`/`require` is added from `kind`. */
+  /**
+   * Export conditions; defaults to the config's `conditions`. `import`/`require` is added from `kind`, and, when
+   * `node` is among them, `module-sync` and `node-addons`, as Node adds them.
+   */
   conditions?: string[]
   /**
    * Require a full file name for `import` as Node's ESM loader does. Bundlers set it to `false`.
