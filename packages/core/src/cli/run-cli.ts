@@ -3,7 +3,7 @@ import { resolve as resolvePath } from 'node:path'
 import { cac } from 'cac'
 import pc from 'picocolors'
 import { loadConfig } from '../config/load-config.js'
-import { ModspaceError } from '../errors.js'
+import { ErrorCodes, ModspaceError } from '../errors.js'
 import { checkGraph } from '../report/check-graph.js'
 import { findInManifest, formatManifest, readManifest } from '../report/read-manifest.js'
 import { formatGraph, GRAPH_FORMATS, type GraphFormat } from '../report/format-graph.js'
@@ -41,7 +41,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action((space: string, specifier: string, options: { from?: string; kind: string; json?: boolean; config?: string; manifest?: string }) => {
       action = async () => {
         if (options.kind !== 'import' && options.kind !== 'require') {
-          throw new ModspaceError('MODSPACE_CONFIG_INVALID', `--kind must be "import" or "require", not "${options.kind}".`, { fix: 'pass --kind import or --kind require' })
+          throw new ModspaceError(ErrorCodes.CONFIG_INVALID, `--kind must be "import" or "require", not "${options.kind}".`, { fix: 'pass --kind import or --kind require' })
         }
         const graph = await open(options.config)
         const request = {
@@ -86,7 +86,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action((options: { format: string; config?: string }) => {
       action = async () => {
         if (!GRAPH_FORMATS.includes(options.format as GraphFormat)) {
-          throw new ModspaceError('MODSPACE_CONFIG_INVALID', `unknown format "${options.format}".`, { expected: GRAPH_FORMATS.join(', '), fix: 'pass --format text, mermaid, dot or json' })
+          throw new ModspaceError(ErrorCodes.CONFIG_INVALID, `unknown format "${options.format}".`, { expected: GRAPH_FORMATS.join(', '), fix: 'pass --format text, mermaid, dot or json' })
         }
         const graph = await open(options.config)
         io.stdout(formatGraph(graph.config, options.format as GraphFormat, { color: io.color }))
