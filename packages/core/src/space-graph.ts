@@ -41,7 +41,7 @@ export class SpaceGraph {
   constructor(config: NormalizedConfig, host: MemoHost, onWarning: (message: string) => void) {
     this.config = config
     this.#host = host
-    this.#env = { config, host, files: new FileResolvers(host), nativeSeen: new Map(), onWarning }
+    this.#env = { config, host, files: new FileResolvers(host), nativeSeen: new Map(), bareLookupDirs: new Map(), onWarning }
   }
 
   /** The memoised file access the graph reads through. */
@@ -134,6 +134,7 @@ export class SpaceGraph {
     this.#host.clear()
     this.#env.files.clear()
     this.#env.nativeSeen.clear()
+    this.#env.bareLookupDirs.clear()
   }
 }
 

@@ -53,3 +53,47 @@ describe('Node semantics inside a space', () => {
     else expect(ask().id).toBe(expected.id)
   })
 })
+
+// Relative requests the core answers without the full resolver (exact file, then `.js`, `.json`, `.node`, before a
+// folder), and bare lookups shared by every folder of a package unless a folder between has its own node_modules.
+// Each row checked with require.resolve / import.meta.resolve of Node 24 on the same tree on disk.
+const fastTree = createMemoryHost({
+  '/f/package.json': json({ name: 'f', version: '1.0.0' }),
+  '/f/index.js': '',
+  '/f/rel.js': '',
+  '/f/rel/index.js': '',
+  '/f/rel/a.js': '',
+  '/f/rel/a.json': '',
+  '/f/rel/a/index.js': '',
+  '/f/rel/b.json': '',
+  '/f/rel/b/index.js': '',
+  '/f/rel/c/index.js': '',
+  '/f/rel/sub/x.js': '',
+  '/f/node_modules/dep/package.json': json({ name: 'dep', version: '1.0.0' }),
+  '/f/node_modules/dep/index.js': '',
+  '/f/lib/node_modules/dep/package.json': json({ name: 'dep', version: '2.0.0' }),
+  '/f/lib/node_modules/dep/index.js': '',
+  '/f/lib/deep/x.js': '',
+  '/f/src/deep/x.js': '',
+})
+const fastGraph = createGraph({ spaces: { f: { root: '.', delegation: 'self-first' } } }, { cwd: '/f', host: fastTree })
+
+// [description, importer, request, expected id or error code]; order matters: the first bare lookup is remembered.
+const fastRows: Array<[string, string, Pick<ResolveRequest, 'specifier' | 'kind'>, { id: string } | { error: string }]> = [
+  ['require adds .js before trying a folder of the same name', '/f/index.js', { specifier: './rel/a', kind: 'require' }, { id: '/f/rel/a.js' }],
+  ['require adds .json when there is no .js', '/f/index.js', { specifier: './rel/b', kind: 'require' }, { id: '/f/rel/b.json' }],
+  ['require falls back to the folder index', '/f/index.js', { specifier: './rel/c', kind: 'require' }, { id: '/f/rel/c/index.js' }],
+  ['require of ".." is the folder, never "...js"', '/f/rel/sub/x.js', { specifier: '..', kind: 'require' }, { id: '/f/rel/index.js' }],
+  ['require of "../../rel" takes rel.js over the folder', '/f/rel/sub/x.js', { specifier: '../../rel', kind: 'require' }, { id: '/f/rel.js' }],
+  ['import adds no extension', '/f/index.js', { specifier: './rel/a', kind: 'import' }, { error: 'MODSPACE_NOT_FOUND' }],
+  ['a bare lookup from a plain sub-folder finds the package\'s dependency', '/f/src/deep/x.js', { specifier: 'dep', kind: 'require' }, { id: '/f/node_modules/dep/index.js' }],
+  ['a sub-folder with node_modules of its own is searched first', '/f/lib/deep/x.js', { specifier: 'dep', kind: 'require' }, { id: '/f/lib/node_modules/dep/index.js' }],
+]
+
+describe('relative fast path and shared bare lookups', () => {
+  it.each(fastRows)('%s', (_description, importer, request, expected) => {
+    const ask = () => fastGraph.resolve({ space: 'f', importer, ...request })
+    if ('error' in expected) expect(ask).toThrow(expect.objectContaining({ code: expected.error }))
+    else expect(ask().id).toBe(expected.id)
+  })
+})

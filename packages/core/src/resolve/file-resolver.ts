@@ -24,6 +24,9 @@ export interface FileResolution {
   reason?: string
 }
 
+/** The extensions Node's CommonJS resolution tries, in its order (the relative fast path in resolve-graph tries the same). */
+export const EXTENSIONS = ['.js', '.json', '.node'] as const
+
 type Resolver = ReturnType<typeof ResolverFactory.createResolver>
 
 export class FileResolvers {
@@ -57,7 +60,7 @@ export class FileResolvers {
         fileSystem: toResolverFileSystem(this.#host, options.bound) as any,
         useSyncFileSystemCalls: true,
         conditionNames: [...options.conditions],
-        extensions: ['.js', '.json', '.node'],
+        extensions: [...EXTENSIONS],
         mainFields: ['main'],
         mainFiles: ['index'],
         exportsFields: ['exports'],
