@@ -21,7 +21,7 @@ export function compileCjs(entry: CompiledFile): CjsFunction {
   let code = sourceOf(entry)
   if (code.startsWith('#!')) code = `//${code.slice(2)}`
   let leftOver = false
-  if (/\bimport\s*\(/.test(code)) {
+  if (mayImportDynamically(code)) {
     const rewritten = rewriteDynamicImport(code)
     leftOver = rewritten === undefined
     code = rewritten ?? code
@@ -32,6 +32,31 @@ export function compileCjs(entry: CompiledFile): CjsFunction {
     ...(leftOver ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
   }) as unknown as CjsFunction
   return entry.cjs
+}
+
+/**
+ * Whether `code` may hold a real `import(`: false when every occurrence is plainly in a comment or a string. Most
+ * matches in real trees are JSDoc types (`@type {import("./x")}`: 300 of webpack's 930 files), and lexing each of
+ * those files cost more than a tenth of a cold load. Any occurrence this cannot rule out sends the file to the lexer,
+ * which decides exactly; a wrong "yes" costs a lex, never a wrong answer.
+ */
+export function mayImportDynamically(code: string): boolean {
+  const pattern = /\bimport\s*\(/g
+  for (let match = pattern.exec(code); match; match = pattern.exec(code)) {
+    const at = match.index
+    const before = code.charCodeAt(at - 1)
+    // Directly after a quote: the start of a string ("import()" as text); code cannot put an import there.
+    if (before === 0x22 || before === 0x27 || before === 0x60) continue
+    const line = code.slice(code.lastIndexOf('\n', at) + 1, at)
+    const lead = line.trimStart()
+    // A line of a block comment (JSDoc's " * ") or a line comment.
+    if (lead.startsWith('*') || lead.startsWith('//')) continue
+    // Inside a block comment opened earlier on the same line and not closed before the match.
+    const open = line.lastIndexOf('/*')
+    if (open !== -1 && line.indexOf('*/', open + 2) === -1) continue
+    return true
+  }
+  return false
 }
 
 /**

@@ -14,8 +14,9 @@ export class SpaceModule {
   loaded = false
   readonly children: SpaceModule[] = []
   readonly parent: SpaceModule | undefined
-  readonly paths: string[]
   readonly require: NodeJS.Require
+  readonly #root: string
+  #paths: string[] | undefined
 
   /** `main`: the module `runMain` starts, `require.main` of the space from now on (its id is `.`, as in Node). */
   constructor(filename: string, parent: SpaceModule | undefined, space: ModuleSpace, main = false) {
@@ -24,8 +25,17 @@ export class SpaceModule {
     this.filename = filename
     this.path = dirname(filename)
     this.parent = parent
-    this.paths = nodeModulePaths(this.path, space.root)
+    this.#root = space.root
     this.require = makeRequire(space, this)
+  }
+
+  /** Made when first read: few modules read it, and making it for each one was a measurable part of a cold load. */
+  get paths(): string[] {
+    return (this.#paths ??= nodeModulePaths(this.path, this.#root))
+  }
+
+  set paths(paths: string[]) {
+    this.#paths = paths
   }
 }
 
