@@ -14,4 +14,10 @@ export interface ModspaceHost {
   /** The canonical path with every symlink resolved. */
   realpath(path: string): string | undefined
   readdir(path: string): string[] | undefined
+  /**
+   * Optional: what the path itself is, without following a symlink in its last part. With it, the core answers
+   * `stat` and `realpath` of a plain file with this one call (a folder's real path is remembered), instead of a
+   * `stat` and a `realpath` that checks every folder of the path again.
+   */
+  lstat?(path: string): (HostStat & { isSymbolicLink: boolean }) | undefined
 }

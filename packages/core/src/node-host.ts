@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs'
+import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import type { ModspaceHost } from './host.js'
 
 /** The default host: Node's synchronous `fs`, with "does not exist" as `undefined` rather than an exception. */
@@ -14,6 +14,10 @@ export function createNodeHost(): ModspaceHost {
     stat(path) {
       const stat = statSync(path, { throwIfNoEntry: false })
       return stat ? { isFile: stat.isFile(), isDirectory: stat.isDirectory() } : undefined
+    },
+    lstat(path) {
+      const stat = lstatSync(path, { throwIfNoEntry: false })
+      return stat ? { isFile: stat.isFile(), isDirectory: stat.isDirectory(), isSymbolicLink: stat.isSymbolicLink() } : undefined
     },
     realpath(path) {
       try {

@@ -95,7 +95,7 @@ export class SpaceGraph {
     }
     const found = resolveInSpace(this.#env, space, fromDir, ctx)
     const result: ResolveResult = { ...found, trace: ctx.trace, ...(ctx.warnings.length ? { warnings: ctx.warnings } : {}) }
-    debug('%s %s from %s → %s %s (%s)', space.name, request.specifier, importer ?? space.root, result.space, result.id, result.kind)
+    if (debug.enabled) debug('%s %s from %s → %s %s (%s)', space.name, request.specifier, importer ?? space.root, result.space, result.id, result.kind)
     this.#cache.set(key, result)
     return result
   }

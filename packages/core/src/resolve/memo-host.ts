@@ -1,3 +1,4 @@
+import { basename, dirname } from 'node:path'
 import type { HostStat, ModspaceHost } from '../host.js'
 
 /** A host whose answers are remembered until `clear()`: safe while the tree does not change (a build, a run). */
@@ -22,10 +23,27 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
     cache.set(key, value)
     return value
   }
+  const links = new Map<string, ReturnType<NonNullable<ModspaceHost['lstat']>>>()
+  // With the host's lstat, a path that is not a link itself is its folder's (remembered) real path and its own name:
+  // one call answers both its stat and its realpath. Paths with `.` segments go to the host as they are.
+  const lstat = host.lstat && ((p: string) => (p.includes('/.') || p === '/' ? undefined : remember(links, p, (k) => host.lstat!(k))))
   const memo: MemoHost = {
-    readFile: (p) => remember(files, p, (k) => host.readFile(k)),
-    stat: (p) => remember(stats, p, (k) => host.stat(k)),
-    realpath: (p) => remember(reals, p, (k) => host.realpath(k)),
+    // A missing file costs the host an exception to say so; the lstat (remembered, and wanted by stat anyway) is cheaper.
+    readFile: (p) => remember(files, p, (k) => (lstat && memo.stat(k) === undefined ? undefined : host.readFile(k))),
+    stat: (p) =>
+      remember(stats, p, (k) => {
+        const link = lstat?.(k)
+        return link && !link.isSymbolicLink ? { isFile: link.isFile, isDirectory: link.isDirectory } : host.stat(k)
+      }),
+    realpath: (p) =>
+      remember(reals, p, (k) => {
+        const link = lstat?.(k)
+        if (!link || link.isSymbolicLink) return host.realpath(k)
+        const dir = dirname(k)
+        const realDir = memo.realpath(dir)
+        if (realDir === undefined) return host.realpath(k)
+        return realDir === '/' ? `/${basename(k)}` : `${realDir}/${basename(k)}`
+      }),
     readdir: (p) => remember(dirs, p, (k) => host.readdir(k)),
     readJson: (p) =>
       remember(json, p, (k) => {
@@ -44,7 +62,7 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
         return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, any>) : undefined
       }),
     clear() {
-      for (const cache of [files, stats, reals, dirs, manifests, json]) cache.clear()
+      for (const cache of [files, stats, reals, dirs, manifests, json, links]) cache.clear()
     },
   }
   return memo

@@ -133,7 +133,7 @@ function resolveSpecifier(env: ResolveEnvironment, space: NormalizedSpace, impor
  */
 function existingFile(env: ResolveEnvironment, importerDir: string, request: string, fullySpecified: boolean): string | undefined {
   if (request.endsWith('/')) return undefined
-  const path = resolvePath(importerDir, request)
+  const path = joinRelative(importerDir, request)
   if (env.host.stat(path)?.isFile) return env.host.realpath(path) ?? path
   if (fullySpecified) return undefined
   for (const extension of EXTENSIONS) {
@@ -141,6 +141,25 @@ function existingFile(env: ResolveEnvironment, importerDir: string, request: str
     if (env.host.stat(candidate)?.isFile) return env.host.realpath(candidate) ?? candidate
   }
   return undefined
+}
+
+/**
+ * `resolvePath(dir, request)` for the usual `./x/y` and `../x` forms of an absolute, normalised `dir`, without
+ * normalising the whole path again (that was a tenth of a relative resolution); anything unusual goes to `resolvePath`.
+ */
+function joinRelative(dir: string, request: string): string {
+  let rest = request
+  let base = dir
+  if (rest.startsWith('./')) rest = rest.slice(2)
+  else {
+    while (rest.startsWith('../')) {
+      base = dirname(base)
+      rest = rest.slice(3)
+    }
+    if (rest === request) return resolvePath(dir, request)
+  }
+  if (rest === '' || rest.includes('//') || rest.includes('/.') || rest.startsWith('.')) return resolvePath(dir, request)
+  return base === '/' ? `/${rest}` : `${base}/${rest}`
 }
 
 /** An override's specifier target, in the declaring space from its root; "not found" names the override to blame. */
