@@ -7,8 +7,15 @@ export type ModuleFormat = 'cjs' | 'esm' | 'json' | 'native' | 'detect'
 /** Folder → the `"type"` of the nearest package.json at or above it (`undefined`: none says). Files rarely move. */
 const typeByDir = new Map<string, string | undefined>()
 
-/** The format Node would give `file`, from its extension and the nearest package.json's `"type"`. */
-export function moduleFormat(file: string): ModuleFormat {
+/** Reads the package.json in a folder, parsed; `undefined` when there is none (or it is not a JSON object). */
+export type PackageJsonReader = (dir: string) => Record<string, any> | undefined
+
+/**
+ * The format Node would give `file`, from its extension and the nearest package.json's `"type"`. Spaces pass their
+ * graph's reader, so that the package.json files the core already read (and the folders it found without one) are
+ * not read again.
+ */
+export function moduleFormat(file: string, readPackageJson: PackageJsonReader = readPackageJsonFile): ModuleFormat {
   switch (extname(file)) {
     case '.mjs':
       return 'esm'
@@ -19,33 +26,39 @@ export function moduleFormat(file: string): ModuleFormat {
     case '.node':
       return 'native'
   }
-  const type = packageType(dirname(file))
+  const type = packageType(dirname(file), readPackageJson)
   return type === 'module' ? 'esm' : type === 'commonjs' ? 'cjs' : 'detect'
 }
 
-function packageType(dir: string): string | undefined {
+function packageType(dir: string, readPackageJson: PackageJsonReader): string | undefined {
   if (typeByDir.has(dir)) return typeByDir.get(dir)
   let type: string | undefined
-  let text: string | undefined
-  try {
-    text = readFileSync(join(dir, 'package.json'), 'utf8')
-  } catch {
-    text = undefined
-  }
-  if (text !== undefined) {
-    try {
-      const data = JSON.parse(text)
-      // A package.json without "type" ends the search: its files are detected, as Node 24 does.
-      type = typeof data?.type === 'string' ? data.type : undefined
-    } catch {
-      type = undefined
-    }
+  const data = readPackageJson(dir)
+  if (data !== undefined) {
+    // A package.json without "type" ends the search: its files are detected, as Node 24 does.
+    type = typeof data.type === 'string' ? data.type : undefined
   } else {
     const up = dirname(dir)
-    type = up === dir || dir.endsWith('/node_modules') ? undefined : packageType(up)
+    type = up === dir || dir.endsWith('/node_modules') ? undefined : packageType(up, readPackageJson)
   }
   typeByDir.set(dir, type)
   return type
+}
+
+function readPackageJsonFile(dir: string): Record<string, any> | undefined {
+  let text: string
+  try {
+    text = readFileSync(join(dir, 'package.json'), 'utf8')
+  } catch {
+    return undefined
+  }
+  try {
+    const data = JSON.parse(text)
+    return data && typeof data === 'object' && !Array.isArray(data) ? data : {}
+  } catch {
+    // Unreadable: it still ends the search, as before (Node reports the broken file when it loads from there).
+    return {}
+  }
 }
 
 /** The syntax errors by which Node 24 decides that a `.js` file of no declared type is an ES module. */

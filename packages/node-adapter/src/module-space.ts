@@ -250,7 +250,7 @@ export class ModuleSpace {
     this.requireCache[id] = module
     try {
       const entry = this.runtime.compiled(id)
-      if (moduleFormat(id) === 'json') {
+      if (moduleFormat(id, this.runtime.graph.host.readPackageJson) === 'json') {
         module.exports = parseJson(sourceOf(entry), id)
       } else {
         compileCjs(entry).call(module.exports, module.exports, module.require, module as unknown as NodeJS.Module, id, module.path, (specifier) => this.importFrom(id, specifier))
@@ -269,7 +269,7 @@ export class ModuleSpace {
   #facade(id: string): CjsFacade {
     let facade = this.#facades.get(id)
     if (!facade) {
-      const names = moduleFormat(id) === 'json' ? [] : this.#cjsNames(id, new Set())
+      const names = moduleFormat(id, this.runtime.graph.host.readPackageJson) === 'json' ? [] : this.#cjsNames(id, new Set())
       facade = new CjsFacade(this, id, names)
       this.#facades.set(id, facade)
     }
@@ -297,7 +297,7 @@ export class ModuleSpace {
   }
 
   #format(id: string): 'cjs' | 'esm' | 'json' | 'native' {
-    const format = moduleFormat(id)
+    const format = moduleFormat(id, this.runtime.graph.host.readPackageJson)
     if (format !== 'detect') return format
     const entry = this.runtime.compiled(id)
     if (!entry.detected) {

@@ -90,7 +90,7 @@ export class SpaceRuntime {
       throw error instanceof ModspaceError ? withTrace(error, request) : error
     }
     if (result.kind === 'blocked') throw blockedError(result, request)
-    debug('%s: %s from %s → %s %s', spaceName, specifier, importer ?? '(entry)', result.space, result.id)
+    if (debug.enabled) debug('%s: %s from %s → %s %s', spaceName, specifier, importer ?? '(entry)', result.space, result.id)
     // Builtins, addons and everything root owns are the host's; the rest is owned by a space's registry.
     if (result.kind === 'builtin' || result.space === ROOT_SPACE || result.id.endsWith('.node')) return { type: 'host', id: result.id }
     return { type: 'space', space: this.space(result.space), id: result.id }
