@@ -18,7 +18,9 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
   const manifests = new Map<string, Record<string, any> | undefined>()
   const json = new Map<string, unknown>()
   const remember = <T>(cache: Map<string, T>, key: string, read: (key: string) => T): T => {
-    if (cache.has(key)) return cache.get(key) as T
+    const hit = cache.get(key)
+    // One lookup for the usual hit; `has` only to tell a remembered `undefined` from a miss.
+    if (hit !== undefined || cache.has(key)) return hit as T
     const value = read(key)
     cache.set(key, value)
     return value
