@@ -28,18 +28,22 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
   const links = new Map<string, ReturnType<NonNullable<ModspaceHost['lstat']>>>()
   // With the host's lstat, a path that is not a link itself is its folder's (remembered) real path and its own name:
   // one call answers both its stat and its realpath. Paths with `.` segments go to the host as they are.
-  const lstat = host.lstat && ((p: string) => (p.includes('/.') || p === '/' ? undefined : remember(links, p, (k) => host.lstat!(k))))
+  // `null`: not asked (no lstat, or a path it is not used for); `undefined`: nothing there.
+  const lstat = (p: string) => (!host.lstat || p.includes('/.') || p === '/' ? null : remember(links, p, (k) => host.lstat!(k)))
   const memo: MemoHost = {
     // A missing file costs the host an exception to say so; the lstat (remembered, and wanted by stat anyway) is cheaper.
-    readFile: (p) => remember(files, p, (k) => (lstat && memo.stat(k) === undefined ? undefined : host.readFile(k))),
+    readFile: (p) => remember(files, p, (k) => (lstat(k) === undefined ? undefined : host.readFile(k))),
     stat: (p) =>
       remember(stats, p, (k) => {
-        const link = lstat?.(k)
+        const link = lstat(k)
+        // Nothing there for lstat is nothing there for stat: only the last part of a path is not followed.
+        if (link === undefined) return undefined
         return link && !link.isSymbolicLink ? { isFile: link.isFile, isDirectory: link.isDirectory } : host.stat(k)
       }),
     realpath: (p) =>
       remember(reals, p, (k) => {
-        const link = lstat?.(k)
+        const link = lstat(k)
+        if (link === undefined) return undefined
         if (!link || link.isSymbolicLink) return host.realpath(k)
         const dir = dirname(k)
         const realDir = memo.realpath(dir)
