@@ -52,6 +52,15 @@ describe('the memo host over a host with lstat', () => {
     expect(calls.stat).toBe(1)
   })
 
+  it('takes a path lstat finds missing as missing, without asking stat or realpath', () => {
+    const { host, calls } = withLstat(tree)
+    expect(host.stat('/r/pkg/missing.js')).toBeUndefined()
+    expect(host.realpath('/r/pkg/missing.js')).toBeUndefined()
+    expect(calls.stat).toBeUndefined()
+    expect(calls.realpath).toBeUndefined()
+    expect(calls.lstat).toBe(1)
+  })
+
   it('does not ask the host to read a file that lstat says is missing', () => {
     const { host, calls } = withLstat(tree)
     expect(host.readFile('/r/pkg/package.json')).toBeUndefined()
