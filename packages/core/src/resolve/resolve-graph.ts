@@ -8,6 +8,7 @@ import { EXTENSIONS, type FileResolvers } from './file-resolver.js'
 import type { MemoHost } from './memo-host.js'
 import { errorContext } from './error-context.js'
 import { checkNativeConflict } from './native-conflict.js'
+import { nodeLookup } from './node-lookup.js'
 import { notFoundError, type Confinement, type SearchedPlace } from './not-found.js'
 import { declaredRange, findPackage, nativeReason } from './package-info.js'
 import { isInside, parseBareSpecifier, specifierType, type BareSpecifier } from './specifier.js'
@@ -306,6 +307,8 @@ function viaParent(env: ResolveEnvironment, space: NormalizedSpace, bare: BareSp
 }
 
 function lookup(env: ResolveEnvironment, bound: string | undefined, fromDir: string, request: string, ctx: ResolveContext): string | undefined {
+  const plain = nodeLookup(env.host, bound, fromDir, request, ctx.fullySpecified)
+  if (plain !== null) return plain
   const result = env.files.resolve({ bound, conditions: ctx.conditions, fullySpecified: ctx.fullySpecified }, fromDir, request)
   if (result.reason) ctx.reasons.push(result.reason)
   return result.path

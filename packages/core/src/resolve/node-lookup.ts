@@ -1,0 +1,141 @@
+import { dirname } from 'node:path'
+import { EXTENSIONS, isAboveBound } from './file-resolver.js'
+import type { MemoHost } from './memo-host.js'
+import { parseBareSpecifier, specifierType } from './specifier.js'
+
+/**
+ * Node's resolution for the plain cases, answered from the memo host without the full resolver: a folder (its
+ * `main`, then its `index`) and a package found in `node_modules` that has no `exports` (Node's `LOAD_AS_FILE`,
+ * `LOAD_AS_DIRECTORY`, `LOAD_NODE_MODULES`). These are most of the lookups that the relative fast path leaves, and the
+ * full resolver costs ten times as much for each of them in a cold process (its plugin pipeline runs unoptimised).
+ *
+ * `null` means "not a plain case, ask the full resolver": an `exports` or `imports` field, a self-reference, a
+ * `main` that names nothing, a file where a package folder was expected, anything not found. So the full resolver
+ * stays the authority on everything this does not answer, and on every error; a test compares the two on every
+ * package installed in this repository.
+ */
+export function nodeLookup(host: MemoHost, bound: string | undefined, fromDir: string, request: string, fullySpecified: boolean): string | null {
+  const type = specifierType(request)
+  if (type === 'relative' || type === 'absolute') {
+    // The relative fast path has tried the file and its extensions already; a trailing slash names a folder.
+    if (fullySpecified) return null
+    const path = request.startsWith('/') ? request.replace(/\/+$/, '') || '/' : joinPath(fromDir, request)
+    if (path === null || host.stat(path)?.isDirectory !== true) return null
+    return loadDirectory(host, path)
+  }
+  if (type !== 'bare' || request.endsWith('/')) return null
+  const { name, subpath } = parseBareSpecifier(request)
+  if (!validName(name) || subpath.includes('/.') || subpath.includes('//')) return null
+  const own = nearestManifest(host, fromDir)
+  if (own?.name === name && own.exports !== undefined) return null
+  for (let dir = fromDir; ; ) {
+    if (!dir.endsWith('/node_modules')) {
+      const modules = dir === '/' ? '/node_modules' : `${dir}/node_modules`
+      if (bound === undefined || !isAboveBound(modules, bound)) {
+        const found = fromModules(host, `${modules}/${name}`, subpath, fullySpecified)
+        if (found !== undefined) return found
+      }
+    }
+    if (bound !== undefined && dir === bound) return null
+    const up = dirname(dir)
+    if (up === dir) return null
+    dir = up
+  }
+}
+
+/**
+ * The answer from one `node_modules/<name>`: a path, `null` to give up (ask the full resolver), or `undefined` when
+ * nothing of that name is there (Node goes on to the next folder up).
+ */
+function fromModules(host: MemoHost, packageDir: string, subpath: string, fullySpecified: boolean): string | null | undefined {
+  const stat = host.stat(packageDir)
+  if (!stat) {
+    // Node would still try `<name>.js` and the like beside the missing folder: leave that to the full resolver.
+    if (!subpath && EXTENSIONS.some((extension) => host.stat(packageDir + extension) !== undefined)) return null
+    return undefined
+  }
+  if (!stat.isDirectory) return null
+  const manifest = host.readPackageJson(packageDir)
+  if (manifest?.exports !== undefined) return null
+  if (!subpath) {
+    // `require('x')` tries x.js beside the folder x before the folder.
+    if (EXTENSIONS.some((extension) => host.stat(packageDir + extension) !== undefined)) return null
+    return loadDirectory(host, packageDir)
+  }
+  const path = packageDir + subpath
+  if (fullySpecified) return host.stat(path)?.isFile ? real(host, path) : null
+  return loadFile(host, path) ?? (host.stat(path)?.isDirectory ? loadDirectory(host, path) : null)
+}
+
+/** `LOAD_AS_DIRECTORY`: the folder's `main` (as a file, then as a folder's index), else its `index`. */
+function loadDirectory(host: MemoHost, dir: string): string | null {
+  const manifest = host.readPackageJson(dir)
+  // A malformed package.json, or fields Node and the full resolver treat differently (`browser` is not read).
+  if (manifest === undefined && host.stat(`${dir}/package.json`) !== undefined) return null
+  const main = manifest?.main
+  if (main !== undefined) {
+    if (typeof main !== 'string' || main === '' || main.includes('..') || main.startsWith('/')) return null
+    const path = joinPath(dir, main.startsWith('./') ? main : `./${main}`)
+    if (path === null) return null
+    // A `main` that names nothing falls back to the index in Node, with a deprecation warning: not a plain case.
+    return loadFile(host, path) ?? loadIndex(host, path) ?? null
+  }
+  return loadIndex(host, dir) ?? null
+}
+
+/** `LOAD_AS_FILE`: the exact file, then with each extension. */
+function loadFile(host: MemoHost, path: string): string | undefined {
+  if (host.stat(path)?.isFile) return real(host, path)
+  for (const extension of EXTENSIONS) {
+    if (host.stat(path + extension)?.isFile) return real(host, path + extension)
+  }
+  return undefined
+}
+
+/** `LOAD_INDEX`: `index` with each extension. */
+function loadIndex(host: MemoHost, dir: string): string | undefined {
+  for (const extension of EXTENSIONS) {
+    const path = `${dir}/index${extension}`
+    if (host.stat(path)?.isFile) return real(host, path)
+  }
+  return undefined
+}
+
+function real(host: MemoHost, path: string): string {
+  return host.realpath(path) ?? path
+}
+
+/** The nearest package.json at or above `dir`, whatever it holds (it decides self-reference, as in Node). */
+function nearestManifest(host: MemoHost, dir: string): Record<string, any> | undefined {
+  for (let at = dir; ; ) {
+    const manifest = host.readPackageJson(at)
+    if (manifest) return manifest
+    const up = dirname(at)
+    if (up === at) return undefined
+    at = up
+  }
+}
+
+/** `dir` joined with a `./x` or `../x` request, or `null` for anything that needs normalising. */
+function joinPath(dir: string, request: string): string | null {
+  let rest = request
+  let base = dir
+  if (rest === '.' || rest === './') return dir
+  if (rest === '..' || rest === '../') return dirname(dir)
+  if (rest.startsWith('./')) rest = rest.slice(2)
+  else {
+    while (rest.startsWith('../')) {
+      base = dirname(base)
+      rest = rest.slice(3)
+    }
+    if (rest === request) return null
+  }
+  rest = rest.replace(/\/+$/, '')
+  if (rest === '' || rest.includes('//') || rest.split('/').some((part) => part === '.' || part === '..')) return null
+  return base === '/' ? `/${rest}` : `${base}/${rest}`
+}
+
+/** Package names the walk can take as folder names as they are. */
+function validName(name: string): boolean {
+  return name !== '' && !name.startsWith('.') && !name.includes('\\') && !name.includes('%') && (name.startsWith('@') ? /^@[^/]+\/[^/]+$/.test(name) : !name.includes('/'))
+}

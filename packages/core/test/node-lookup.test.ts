@@ -1,0 +1,78 @@
+import { readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createNodeHost } from '../src/node-host.js'
+import { FileResolvers } from '../src/resolve/file-resolver.js'
+import { createMemoHost } from '../src/resolve/memo-host.js'
+import { nodeLookup } from '../src/resolve/node-lookup.js'
+
+// The plain-case lookup answers without the full resolver, so it must never answer differently from it: compared here
+// on every package installed in this repository (hundreds of real ones), as packages, as subpaths and as folders.
+const repo = resolve(import.meta.dirname, '../../..')
+const modules = join(repo, 'node_modules')
+
+function installed(): string[] {
+  const names: string[] = []
+  for (const entry of readdirSync(modules)) {
+    if (entry.startsWith('.')) continue
+    if (entry.startsWith('@')) for (const sub of readdirSync(join(modules, entry))) names.push(`${entry}/${sub}`)
+    else names.push(entry)
+  }
+  return names
+}
+
+/** A few subpaths of each package: its first files and folders, with and without extensions. */
+function subpaths(name: string): string[] {
+  let entries
+  try {
+    entries = readdirSync(join(modules, name), { withFileTypes: true })
+  } catch {
+    return []
+  }
+  const out: string[] = []
+  for (const entry of entries.slice(0, 12)) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
+    if (entry.isDirectory()) out.push(`${name}/${entry.name}`)
+    else if (/\.(js|json|cjs|mjs|node)$/.test(entry.name)) out.push(`${name}/${entry.name}`, `${name}/${entry.name.replace(/\.[^.]+$/, '')}`)
+  }
+  return out
+}
+
+describe('the plain-case lookup agrees with the full resolver', () => {
+  const host = createMemoHost(createNodeHost())
+  const files = new FileResolvers(host)
+  const names = installed()
+  const requests = [...names, ...names.flatMap(subpaths), ...names.map((name) => `./node_modules/${name}`)]
+
+  it.each([
+    ['require, unbounded', 'require', undefined],
+    ['import, unbounded', 'import', undefined],
+    ['require, bounded at the repository', 'require', repo],
+    ['import, bounded at the repository', 'import', repo],
+    ['require, from inside an installed package', 'require', undefined, join(modules, 'webpack/lib/util')],
+  ] as const)('%s', (_label, kind, bound, from?: string) => {
+    const conditions = ['node', kind]
+    const fullySpecified = kind === 'import'
+    const fromDir = from ?? bound ?? repo
+    let answered = 0
+    const disagreements: string[] = []
+    for (const request of requests) {
+      const plain = nodeLookup(host, bound, fromDir, request, fullySpecified)
+      if (plain === null) continue
+      answered++
+      const full = files.resolve({ bound, conditions, fullySpecified }, fromDir, request).path
+      if (full !== plain) disagreements.push(`${request}: full resolver ${full}, plain lookup ${plain}`)
+    }
+    expect(disagreements).toEqual([])
+    // It must answer most of them, or it saves nothing.
+    expect(answered).toBeGreaterThan(requests.length / 5)
+  })
+
+  it('finds nothing above a bound, as the full resolver', () => {
+    const bound = join(repo, 'packages/core')
+    for (const name of names.slice(0, 50)) {
+      expect(nodeLookup(host, bound, bound, name, false)).toBeNull()
+      expect(files.resolve({ bound, conditions: ['node', 'require'], fullySpecified: false }, bound, name).path).toBeUndefined()
+    }
+  })
+})
