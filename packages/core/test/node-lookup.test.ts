@@ -42,7 +42,7 @@ describe('the plain-case lookup agrees with the full resolver', () => {
   const host = createMemoHost(createNodeHost())
   const files = new FileResolvers(host)
   const names = installed()
-  const requests = [...names, ...names.flatMap(subpaths), ...names.map((name) => `./node_modules/${name}`)]
+  const requests = [...names, ...names.flatMap(subpaths), ...names.map((name) => `./node_modules/${name}`), ...names.slice(0, 100).map((name) => `./node_modules/${name}/`)]
 
   it.each([
     ['require, unbounded', 'require', undefined],

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path'
 import { EXTENSIONS, isAboveBound } from './file-resolver.js'
 import type { MemoHost } from './memo-host.js'
-import { parseBareSpecifier, specifierType } from './specifier.js'
+import { joinRelative, parseBareSpecifier, specifierType } from './specifier.js'
 
 /**
  * Node's resolution for the plain cases, answered from the memo host without the full resolver: a folder (its
@@ -19,8 +19,8 @@ export function nodeLookup(host: MemoHost, bound: string | undefined, fromDir: s
   if (type === 'relative' || type === 'absolute') {
     // The relative fast path has tried the file and its extensions already; a trailing slash names a folder.
     if (fullySpecified) return null
-    const path = request.startsWith('/') ? request.replace(/\/+$/, '') || '/' : joinPath(fromDir, request)
-    if (path === null || host.stat(path)?.isDirectory !== true) return null
+    const path = joinRelative(fromDir, withoutTrailingSlash(request))
+    if (host.stat(path)?.isDirectory !== true) return null
     return loadDirectory(host, path)
   }
   if (type !== 'bare' || request.endsWith('/')) return null
@@ -75,8 +75,7 @@ function loadDirectory(host: MemoHost, dir: string): string | null {
   const main = manifest?.main
   if (main !== undefined) {
     if (typeof main !== 'string' || main === '' || main.includes('..') || main.startsWith('/')) return null
-    const path = joinPath(dir, main.startsWith('./') ? main : `./${main}`)
-    if (path === null) return null
+    const path = joinRelative(dir, withoutTrailingSlash(main.startsWith('./') ? main : `./${main}`))
     // A `main` that names nothing falls back to the index in Node, with a deprecation warning: not a plain case.
     return loadFile(host, path) ?? loadIndex(host, path) ?? null
   }
@@ -116,23 +115,9 @@ function nearestManifest(host: MemoHost, dir: string): Record<string, any> | und
   }
 }
 
-/** `dir` joined with a `./x` or `../x` request, or `null` for anything that needs normalising. */
-function joinPath(dir: string, request: string): string | null {
-  let rest = request
-  let base = dir
-  if (rest === '.' || rest === './') return dir
-  if (rest === '..' || rest === '../') return dirname(dir)
-  if (rest.startsWith('./')) rest = rest.slice(2)
-  else {
-    while (rest.startsWith('../')) {
-      base = dirname(base)
-      rest = rest.slice(3)
-    }
-    if (rest === request) return null
-  }
-  rest = rest.replace(/\/+$/, '')
-  if (rest === '' || rest.includes('//') || rest.split('/').some((part) => part === '.' || part === '..')) return null
-  return base === '/' ? `/${rest}` : `${base}/${rest}`
+/** A folder request without its trailing slash (`./` stays `.`, `/` stays `/`). */
+function withoutTrailingSlash(request: string): string {
+  return request.replace(/\/+$/, '') || (request.startsWith('/') ? '/' : '.')
 }
 
 /** Package names the walk can take as folder names as they are. */

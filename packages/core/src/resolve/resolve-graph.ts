@@ -11,7 +11,7 @@ import { checkNativeConflict } from './native-conflict.js'
 import { nodeLookup } from './node-lookup.js'
 import { notFoundError, type Confinement, type SearchedPlace } from './not-found.js'
 import { declaredRange, findPackage, nativeReason } from './package-info.js'
-import { isInside, parseBareSpecifier, specifierType, type BareSpecifier } from './specifier.js'
+import { isInside, joinRelative, parseBareSpecifier, specifierType, type BareSpecifier } from './specifier.js'
 import type { PackageInfo, ResolveResult, TraceRule, TraceStep } from './types.js'
 
 /** The state of one `resolve()` call. */
@@ -142,25 +142,6 @@ function existingFile(env: ResolveEnvironment, importerDir: string, request: str
     if (env.host.stat(candidate)?.isFile) return env.host.realpath(candidate) ?? candidate
   }
   return undefined
-}
-
-/**
- * `resolvePath(dir, request)` for the usual `./x/y` and `../x` forms of an absolute, normalised `dir`, without
- * normalising the whole path again (that was a tenth of a relative resolution); anything unusual goes to `resolvePath`.
- */
-function joinRelative(dir: string, request: string): string {
-  let rest = request
-  let base = dir
-  if (rest.startsWith('./')) rest = rest.slice(2)
-  else {
-    while (rest.startsWith('../')) {
-      base = dirname(base)
-      rest = rest.slice(3)
-    }
-    if (rest === request) return resolvePath(dir, request)
-  }
-  if (rest === '' || rest.includes('//') || rest.includes('/.') || rest.startsWith('.')) return resolvePath(dir, request)
-  return base === '/' ? `/${rest}` : `${base}/${rest}`
 }
 
 /** An override's specifier target, in the declaring space from its root; "not found" names the override to blame. */

@@ -1,3 +1,5 @@
+import { dirname, resolve as resolvePath } from 'node:path'
+
 /**
  * Pure specifier math. Invariants: `parseBareSpecifier(s).name + subpath === s` for every bare `s`; a specifier is
  * exactly one of relative, absolute, subpath-import (`#x`), URL or bare.
@@ -39,4 +41,23 @@ export function isInside(child: string, parent: string): boolean {
   if (child === parent) return true
   const prefix = parent.endsWith('/') ? parent : `${parent}/`
   return child.startsWith(prefix)
+}
+
+/**
+ * `resolvePath(dir, request)` for the usual `./x/y` and `../x` forms of an absolute, normalised `dir`, without
+ * normalising the whole path again (that was a tenth of a relative resolution); anything unusual goes to `resolvePath`.
+ */
+export function joinRelative(dir: string, request: string): string {
+  let rest = request
+  let base = dir
+  if (rest.startsWith('./')) rest = rest.slice(2)
+  else {
+    while (rest.startsWith('../')) {
+      base = dirname(base)
+      rest = rest.slice(3)
+    }
+    if (rest === request) return resolvePath(dir, request)
+  }
+  if (rest === '' || rest.includes('//') || rest.includes('/.') || rest.startsWith('.')) return resolvePath(dir, request)
+  return base === '/' ? `/${rest}` : `${base}/${rest}`
 }
