@@ -37,6 +37,7 @@ export class SpaceGraph {
   readonly #host: MemoHost
   readonly #env: ResolveEnvironment
   readonly #cache = new Map<string, ResolveResult>()
+  readonly #conditionSets = new WeakMap<readonly string[], { import?: ConditionSet; require?: ConditionSet }>()
 
   constructor(config: NormalizedConfig, host: MemoHost, onWarning: (message: string) => void) {
     this.config = config
@@ -75,9 +76,9 @@ export class SpaceGraph {
     const importer = request.importer === undefined ? undefined : absolute(request.importer, space.root)
     const importerDir = importer === undefined ? space.root : dirname(importer)
     const kind = request.kind ?? 'import'
-    const conditions = requestConditions(request.conditions ?? this.config.conditions, kind)
+    const { conditions, key: conditionsKey } = this.#conditions(request.conditions ?? this.config.conditions, kind)
     const fullySpecified = request.fullySpecified ?? kind === 'import'
-    const key = `${space.name}\0${importerDir}\0${request.specifier}\0${conditions.join(',')}\0${fullySpecified}`
+    const key = `${space.name}\0${importerDir}\0${request.specifier}\0${conditionsKey}\0${fullySpecified}`
     const hit = this.#cache.get(key)
     if (hit) return hit
     // Node resolves from the importer's real path: a folder reached through a symlink would otherwise lie outside its
@@ -98,6 +99,22 @@ export class SpaceGraph {
     if (debug.enabled) debug('%s %s from %s → %s %s (%s)', space.name, request.specifier, importer ?? space.root, result.space, result.id, result.kind)
     this.#cache.set(key, result)
     return result
+  }
+
+  /**
+   * The conditions of a request and their cache key, made once per conditions array and kind: adapters pass the same
+   * array for every request of a build, and joining it for each one was a measurable part of a resolution. The array's
+   * items are compared with those remembered, so that an array changed in place is not answered from the old ones.
+   */
+  #conditions(base: readonly string[], kind: 'import' | 'require'): ConditionSet {
+    let byKind = this.#conditionSets.get(base)
+    if (!byKind) this.#conditionSets.set(base, (byKind = {}))
+    let set = byKind[kind]
+    if (!set || !sameItems(set.base, base)) {
+      const conditions = requestConditions(base, kind)
+      set = byKind[kind] = { base: [...base], conditions, key: conditions.join(',') }
+    }
+    return set
   }
 
   /** The decision for `request` as readable text: every step, with the versions and ranges compared. Never throws a `ModspaceError`. */
@@ -136,6 +153,18 @@ export class SpaceGraph {
     this.#env.nativeSeen.clear()
     this.#env.bareLookupDirs.clear()
   }
+}
+
+interface ConditionSet {
+  base: readonly string[]
+  conditions: string[]
+  key: string
+}
+
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 /** Validates `config` (throwing a `ModspaceError` with its config path) and builds the graph. */

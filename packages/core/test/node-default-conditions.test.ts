@@ -36,3 +36,13 @@ describe('conditions Node adds by default', () => {
     expect(graph.resolve({ space: 'root', ...request }).id).toBe(expected)
   })
 })
+
+describe('a conditions array passed again', () => {
+  it('is read again when it was changed in place', () => {
+    const conditions = ['browser']
+    const ask = () => graph.resolve({ space: 'root', specifier: 'sync', kind: 'import', conditions }).id
+    expect(ask()).toBe('/w/node_modules/sync/esm.mjs')
+    conditions.splice(0, 1, 'node')
+    expect(ask()).toBe('/w/node_modules/sync/sync.mjs')
+  })
+})
