@@ -12,7 +12,7 @@ const FEATURES = 20
 const MODULES_PER_FEATURE = 20
 const PACKAGES = 20
 // Odd, for a median; the fastest run of each side is also printed, as the machine is shared and noisy.
-const RUNS = 9
+const RUNS = 15
 
 const dir = mkdtempSync(join(tmpdir(), 'modspace-webpack-bench-'))
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
