@@ -3,6 +3,7 @@ export { loadConfig, CONFIG_FILE_NAMES, type LoadedConfig } from './config/load-
 export { ROOT_SPACE, type NormalizedConfig, type NormalizedSpace, type OverrideTarget } from './config/normalize-config.js'
 export type { Delegation, ModspaceConfig, NativeConfig, SpaceConfig } from './config/types.js'
 export { ErrorCodes, ModspaceError, isModspaceError, type ErrorCode, type ModspaceErrorDetails } from './errors.js'
+export { blockedImportError, nativeInBrowserError } from './build-errors.js'
 export type { HostStat, ModspaceHost } from './host.js'
 export { createNodeHost } from './node-host.js'
 export { builtinId } from './resolve/builtin.js'
