@@ -6,7 +6,9 @@ import { pathToFileURL } from 'node:url'
 import {
   ErrorCodes,
   ROOT_SPACE,
+  blockedImportError,
   isModspaceError,
+  nativeInBrowserError,
   type ManifestInput,
   type ModspaceConfig,
   type ModspaceError,
@@ -17,7 +19,6 @@ import {
 import createDebug from 'debug'
 import type { CustomPluginOptions, InputOptions, OutputOptions, Plugin, PluginContext, ResolveIdResult, ResolvedId } from 'rollup'
 import semver from 'semver'
-import { blockedImportError, nativeInBrowserError } from './build-errors.js'
 import { importerChain } from './importer-chain.js'
 import { loadSpaceGraph } from './load-space-graph.js'
 import { NATIVE_PREFIX, nativeLoaderSource } from './native-loader.js'

@@ -10,7 +10,11 @@ it('a native addon in a browser build is an error naming the package and the cha
   const app = writeApp()
   cleanup = app.cleanup
   const build = buildWithPlugin({ main: join(app.dir, 'main.mjs') }, { config: app.dir, target: 'browser' }, { dir: join(app.dir, 'dist') })
-  await expect(build).rejects.toThrow(/gyp-addon@1\.0\.0 is a native addon[\s\S]*plugins\/b\/main\.mjs \(space plugin-b\)\n\s+gyp-addon → gyp-addon@1\.0\.0/)
+  const error = await build.then(() => undefined, (e: unknown) => e as Error & { pluginCode?: string })
+  expect(error?.pluginCode).toBe('MODSPACE_NATIVE_IN_BROWSER')
+  expect(error?.message).toContain('[MODSPACE_NATIVE_IN_BROWSER] native: gyp-addon@1.0.0 is a native addon (pinned to space "root") and cannot be bundled for a browser target')
+  expect(error?.message).toMatch(/Reached through:\n {4}\S*plugins\/b\/main\.mjs \(space plugin-b\)\n {6}gyp-addon → gyp-addon@1\.0\.0\n {2}space: plugin-b\n/)
+  expect(error?.message).toContain('fix: override "gyp-addon" with a browser stand-in (or false) in spaces.plugin-b.overrides')
 })
 
 it('the target follows an iife output when none is given', async () => {

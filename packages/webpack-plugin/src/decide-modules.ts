@@ -1,9 +1,18 @@
 import { join } from 'node:path'
-import { ErrorCodes, ROOT_SPACE, isModspaceError, specifierType, type ResolveResult, type SpaceGraph } from '@modspace/core'
+import {
+  ErrorCodes,
+  ROOT_SPACE,
+  blockedImportError,
+  isModspaceError,
+  nativeInBrowserError,
+  specifierType,
+  type ResolveResult,
+  type SpaceGraph,
+} from '@modspace/core'
 import createDebug from 'debug'
 import type { Compilation, Compiler, Module, ResolveData } from 'webpack'
-import { blockedImportError, nativeInBrowserError } from './build-errors.js'
 import { factorizeWithoutExternals, type NormalModuleFactory } from './factorize-without-externals.js'
+import { importerChain } from './importer-chain.js'
 import { nativeExternal } from './native-external.js'
 import { planRequest, type DependencyFacts, type PlannedRequest } from './plan-request.js'
 import { matchesAlias } from './user-alias.js'
@@ -80,7 +89,7 @@ export function decideModules(compiler: Compiler, compilation: Compilation, fact
       if (plan.request.space !== ROOT_SPACE && specifierType(plan.request.specifier) === 'bare') dependOnRanges(compilation, data, moduleDecisions)
       if (result.kind === 'blocked') return callback(blockedImportError(plan.request, result))
       if (result.kind === 'native') {
-        if (target === 'browser') return callback(nativeInBrowserError(plan.request, result))
+        if (target === 'browser') return callback(nativeInBrowserError(plan.request, result, importerChain(compilation, parentModule(compilation, data), graph.spaces)))
         const external = nativeExternal(compiler, result.id, compilation.outputOptions.module === true)
         moduleDecisions.set(external, result)
         return callback(null, external)

@@ -122,21 +122,25 @@ describe('refusals', () => {
     const entry = { blocked: { import: './plugins/beta/blocked.js', layer: 'beta' } }
     const stats = await runWebpack(nodeBuild(APP, join(temp.dir, 'blocked'), entry, { plugins: [new ModspacePlugin({ config: APP_CONFIG, manifest: false })] }))
     const errors = errorMessages(stats).join('\n')
-    expect(errors).toContain('[MODSPACE_BLOCKED]')
-    expect(errors).toContain('blocked in space "beta"')
+    expect(errors).toContain('[MODSPACE_BLOCKED] spaces.beta.overrides: "child_process" is blocked in space "beta" (an override in "beta" is false).')
     expect(errors).toContain(`importer: ${join(APP, 'plugins/beta/blocked.js')}`)
-    expect(errors).toContain('spaces.beta.overrides')
+    expect(errors).toContain(`fix: remove the import from ${join(APP, 'plugins/beta/blocked.js')}, or override "child_process" with a stand-in file in spaces.beta.overrides`)
   })
 
-  it('fails a browser build that reaches a native addon', async () => {
+  it('fails a browser build that reaches a native addon, naming the package and the chain that reached it', async () => {
     const stats = await runWebpack({
-      ...nodeBuild(APP, join(temp.dir, 'browser'), { beta: { import: './plugins/beta/index.js', layer: 'beta' } }),
+      ...nodeBuild(APP, join(temp.dir, 'browser'), {
+        beta: { import: './plugins/beta/index.js', layer: 'beta' },
+        chain: { import: './plugins/beta/native-chain/entry.js', layer: 'beta' },
+      }),
       target: 'web',
       output: { path: join(temp.dir, 'browser') },
       plugins: [new ModspacePlugin({ config: APP_CONFIG })],
     })
     const errors = errorMessages(stats).join('\n')
-    expect(errors).toContain('fake-native@1.0.0 is a native addon (pinned to "root") and cannot be bundled for a browser target')
-    expect(errors).toContain('space: beta')
+    expect(errors).toContain('[MODSPACE_NATIVE_IN_BROWSER] native: fake-native@1.0.0 is a native addon (pinned to space "root") and cannot be bundled for a browser target')
+    expect(errors).toMatch(/Reached through:\n {4}plugins\/beta\/index\.js \(space beta\)\n {6}fake-native → fake-native@1\.0\.0\n {2}space: beta\n/)
+    expect(errors).toMatch(/Reached through:\n {4}plugins\/beta\/native-chain\/entry\.js \(space beta\)\n {6}plugins\/beta\/native-chain\/middle\.js \(space beta\)\n {8}fake-native → fake-native@1\.0\.0\n/)
+    expect(errors).toContain('fix: override "fake-native" with a browser stand-in (or false) in spaces.beta.overrides')
   })
 })
