@@ -41,13 +41,13 @@ export function blockedError(result: ResolveResult, request: LoadRequest): Modsp
   )
 }
 
-/** An error for a space used after `dispose()`. */
+/** A space used after `dispose()`: its instances are gone, and it will not load them again. */
 export function disposedError(space: string, specifier: string): ModspaceError {
-  return new ModspaceError(ErrorCodes.UNKNOWN_SPACE, `space "${space}" has been disposed; cannot load "${specifier}".`, {
+  return new ModspaceError(ErrorCodes.DISPOSED, `cannot load "${specifier}" from space "${space}": the space has been disposed.`, {
     space,
     specifier,
-    expected: 'a space that is still alive',
-    fix: 'create the spaces again (createSpaces) and load from the new space',
+    expected: 'a space that has not been disposed',
+    fix: 'create the spaces again (createSpaces(), or a new ModuleSpace for an ad hoc space) and load from the new space',
   })
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ModspaceError } from '@modspace/core'
-import { createSpaces } from '../src/index.js'
+import { ModuleSpace, createSpaces } from '../src/index.js'
 import { fixture } from './fixture-path.js'
 
 const dir = fixture('errors')
@@ -43,10 +43,25 @@ describe('errors', () => {
     const spaces = await createSpaces(dir)
     const app = spaces.get('app')
     await spaces.dispose()
-    await failure(app.import('./blocked.js'))
-    expect(() => app.require('node:fs')).toThrow(/disposed/)
+    const error = await failure(app.import('./blocked.js'))
+    expect(error.code).toBe('MODSPACE_DISPOSED')
+    expect(error).toMatchObject({ space: 'app', specifier: './blocked.js' })
+    expect(error.message.split('\n')).toEqual([
+      '[MODSPACE_DISPOSED] cannot load "./blocked.js" from space "app": the space has been disposed.',
+      '  expected: a space that has not been disposed',
+      '  fix: create the spaces again (createSpaces(), or a new ModuleSpace for an ad hoc space) and load from the new space',
+    ])
+    expect(() => app.require('node:fs')).toThrow('[MODSPACE_DISPOSED] cannot load "node:fs" from space "app"')
     const again = await createSpaces(dir)
     expect(again.get('app').require('node:path')).toBe(process.getBuiltinModule('node:path'))
+  })
+
+  it('refuses to load from a disposed ad hoc space with the same code', async () => {
+    const space = new ModuleSpace({ parent: undefined, root: join(dir, 'app'), delegation: 'self-first', name: 'scratch' })
+    await space.dispose()
+    expect(space.disposed).toBe(true)
+    const error = await failure(space.import('./blocked.js'))
+    expect(error).toMatchObject({ code: 'MODSPACE_DISPOSED', space: 'scratch', specifier: './blocked.js' })
   })
 
   it('reports an unknown space with a suggestion', async () => {
