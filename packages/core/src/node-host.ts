@@ -11,13 +11,23 @@ export function createNodeHost(): ModspaceHost {
         return undefined
       }
     },
+    // `throwIfNoEntry` covers ENOENT only: a file used as a folder (ENOTDIR), a link loop (ELOOP) or a folder we may
+    // not read (EACCES) is "nothing there" for resolution too, as Node's own resolution treats it.
     stat(path) {
-      const stat = statSync(path, { throwIfNoEntry: false })
-      return stat ? { isFile: stat.isFile(), isDirectory: stat.isDirectory() } : undefined
+      try {
+        const stat = statSync(path, { throwIfNoEntry: false })
+        return stat ? { isFile: stat.isFile(), isDirectory: stat.isDirectory() } : undefined
+      } catch {
+        return undefined
+      }
     },
     lstat(path) {
-      const stat = lstatSync(path, { throwIfNoEntry: false })
-      return stat ? { isFile: stat.isFile(), isDirectory: stat.isDirectory(), isSymbolicLink: stat.isSymbolicLink() } : undefined
+      try {
+        const stat = lstatSync(path, { throwIfNoEntry: false })
+        return stat ? { isFile: stat.isFile(), isDirectory: stat.isDirectory(), isSymbolicLink: stat.isSymbolicLink() } : undefined
+      } catch {
+        return undefined
+      }
     },
     realpath(path) {
       try {

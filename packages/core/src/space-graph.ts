@@ -178,5 +178,7 @@ export function createGraph(config: ModspaceConfig, options: CreateGraphOptions 
 /** An importer as a path: a `file:` URL is decoded (`%20` is a space), a relative path is relative to the space's root. */
 function absolute(path: string, base: string): string {
   if (path.startsWith('file:')) return fileURLToPath(path)
-  return isAbsolute(path) ? path : resolvePath(base, path)
+  if (!isAbsolute(path)) return resolvePath(base, path)
+  // Normalised only when it needs it (`//`, `.` segments, a trailing slash): most importers are clean already.
+  return /\/\/|\/\.\.?(?:\/|$)|.\/$/.test(path) ? resolvePath(path) : path
 }

@@ -6,8 +6,9 @@ import { FileResolvers } from '../src/resolve/file-resolver.js'
 import { createMemoHost } from '../src/resolve/memo-host.js'
 import { nodeLookup } from '../src/resolve/node-lookup.js'
 
-// The plain-case lookup answers without the full resolver, so it must never answer differently from it: compared here
-// on every package installed in this repository (hundreds of real ones), as packages, as subpaths and as folders.
+// The plain-case lookup answers without the full resolver, as Node does; on real packages that is also the full
+// resolver's answer, compared here on every package installed in this repository (hundreds of real ones), as packages,
+// as subpaths and as folders. (The shapes where enhanced-resolve and Node differ are in docs/spec.md.)
 const repo = resolve(import.meta.dirname, '../../..')
 const modules = join(repo, 'node_modules')
 

@@ -75,6 +75,10 @@ const fastTree = createMemoryHost({
   '/f/lib/node_modules/dep/index.js': '',
   '/f/lib/deep/x.js': '',
   '/f/src/deep/x.js': '',
+  '/f/mainfolder/package.json': json({ main: 'lib' }),
+  '/f/mainfolder/lib/package.json': json({ main: 'inner.js' }),
+  '/f/mainfolder/lib/index.js': '',
+  '/f/mainfolder/lib/inner.js': '',
 })
 const fastGraph = createGraph({ spaces: { f: { root: '.', delegation: 'self-first' } } }, { cwd: '/f', host: fastTree })
 
@@ -85,6 +89,7 @@ const fastRows: Array<[string, string, Pick<ResolveRequest, 'specifier' | 'kind'
   ['require falls back to the folder index', '/f/index.js', { specifier: './rel/c', kind: 'require' }, { id: '/f/rel/c/index.js' }],
   ['require of ".." is the folder, never "...js"', '/f/rel/sub/x.js', { specifier: '..', kind: 'require' }, { id: '/f/rel/index.js' }],
   ['require of "../../rel" takes rel.js over the folder', '/f/rel/sub/x.js', { specifier: '../../rel', kind: 'require' }, { id: '/f/rel.js' }],
+  ['a main naming a folder takes that folder\'s index, not its own main', '/f/index.js', { specifier: './mainfolder', kind: 'require' }, { id: '/f/mainfolder/lib/index.js' }],
   ['import adds no extension', '/f/index.js', { specifier: './rel/a', kind: 'import' }, { error: 'MODSPACE_NOT_FOUND' }],
   ['a bare lookup from a plain sub-folder finds the package\'s dependency', '/f/src/deep/x.js', { specifier: 'dep', kind: 'require' }, { id: '/f/node_modules/dep/index.js' }],
   ['a sub-folder with node_modules of its own is searched first', '/f/lib/deep/x.js', { specifier: 'dep', kind: 'require' }, { id: '/f/lib/node_modules/dep/index.js' }],

@@ -60,7 +60,8 @@ export function planRequest(graph: SpaceGraph, facts: DependencyFacts, condition
       specifier,
       kind,
       ...(importer ? { importer } : {}),
-      ...(conditions ? { conditions: [...conditions] } : {}),
+      // The same array for every request of a compilation: the core makes its conditions once per array.
+      ...(conditions ? { conditions } : {}),
       // webpack's own rule: only `javascript/esm` importers need full file names; bundlers guess extensions elsewhere.
       fullySpecified: kind === 'import' && facts.category === 'esm' && facts.issuerIsStrictEsm,
     },

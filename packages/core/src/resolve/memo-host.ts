@@ -29,7 +29,9 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
   // With the host's lstat, a path that is not a link itself is its folder's (remembered) real path and its own name:
   // one call answers both its stat and its realpath. Paths with `.` segments go to the host as they are.
   // `null`: not asked (no lstat, or a path it is not used for); `undefined`: nothing there.
-  const lstat = (p: string) => (!host.lstat || p.includes('/.') || p === '/' ? null : remember(links, p, (k) => host.lstat!(k)))
+  // A trailing slash or `//` would make lstat follow a link (or dirname keep a slash), so those paths are not used either.
+  const lstat = (p: string) =>
+    !host.lstat || p.includes('/.') || p.includes('//') || p.endsWith('/') ? null : remember(links, p, (k) => host.lstat!(k))
   const memo: MemoHost = {
     // A missing file costs the host an exception to say so; the lstat (remembered, and wanted by stat anyway) is cheaper.
     readFile: (p) => remember(files, p, (k) => (lstat(k) === undefined ? undefined : host.readFile(k))),

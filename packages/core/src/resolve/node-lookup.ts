@@ -11,8 +11,11 @@ import { joinRelative, parseBareSpecifier, specifierType } from './specifier.js'
  *
  * `null` means "not a plain case, ask the full resolver": an `exports` or `imports` field, a self-reference, a
  * `main` that names nothing, a file where a package folder was expected, anything not found. So the full resolver
- * stays the authority on everything this does not answer, and on every error; a test compares the two on every
- * package installed in this repository.
+ * stays the authority on everything this does not answer, and on every error. Where it answers, it answers as Node
+ * does, which is also what enhanced-resolve answers for every package installed in this repository (a test compares
+ * them); on a few shapes no installed package has, enhanced-resolve differs from Node and this follows Node: a `main`
+ * naming a folder that has a package.json of its own (Node takes that folder's index, not its `main`), `main: "."`,
+ * and `main: "lib/"` beside a `lib.js`.
  */
 export function nodeLookup(host: MemoHost, bound: string | undefined, fromDir: string, request: string, fullySpecified: boolean): string | null {
   const type = specifierType(request)

@@ -109,7 +109,7 @@ function resolveSpecifier(env: ResolveEnvironment, space: NormalizedSpace, impor
       request = fileURLToPath(specifier)
     }
     // Node reads `.`, `..` and paths ending in them as folders (never `...js`); enhanced-resolve would try extensions.
-    if (request === '.' || request === '..' || request.endsWith('/.') || request.endsWith('/..')) request += '/'
+    if (type !== 'imports' && (request === '.' || request === '..' || request.endsWith('/.') || request.endsWith('/..'))) request += '/'
     // Subpath imports (#x) may map to packages: bound them like the space's own lookups.
     const bound = type === 'imports' && space.name !== ROOT_SPACE ? space.root : undefined
     const found = (type === 'imports' ? undefined : existingFile(env, importerDir, request, ctx.fullySpecified)) ?? lookup(env, bound, importerDir, request, ctx)

@@ -45,7 +45,7 @@ export interface ResolveRequest {
    * Export conditions; defaults to the config's `conditions`. `import`/`require` is added from `kind`, and, when
    * `node` is among them, `module-sync` and `node-addons`, as Node adds them.
    */
-  conditions?: string[]
+  conditions?: readonly string[]
   /**
    * Require a full file name for `import` as Node's ESM loader does. Bundlers set it to `false`.
    * @default true for `import`, false for `require`
