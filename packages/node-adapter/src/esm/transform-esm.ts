@@ -1,7 +1,8 @@
-import { attachScopes, extractAssignedNames, type AttachedScope } from '@rollup/pluginutils'
-import MagicString from 'magic-string'
-import { parseAst } from 'rollup/parseAst'
+import { createRequire } from 'node:module'
+import type { AttachedScope } from '@rollup/pluginutils'
+import type MagicString from 'magic-string'
 import { walkAst, type AstNode as AnyNode } from '../walk-ast.js'
+import { scanEsm } from './scan-esm.js'
 
 /** One static dependency of an ES module, in source order (Node links and evaluates them in this order). */
 export interface EsmImport {
@@ -18,6 +19,8 @@ export interface EsmTransform {
   code: string
   /** The body uses top-level `await`: the generator is async. */
   async: boolean
+  /** The body reads `import.meta` (most modules do not, and are given none). */
+  usesMeta: boolean
   imports: EsmImport[]
   /** Indexes into `imports` of `export * from` dependencies. */
   stars: number[]
@@ -39,9 +42,69 @@ const NAME_DEFAULT = `Object.defineProperty(${DEFAULT}, 'name', { value: 'defaul
  * Vite's SSR transform does, with one change: export getters are defined before the first `yield`, so that a
  * dependency cycle sees hoisted function declarations as Node does. Line numbers are kept (everything added goes on
  * the first line and removed statements leave their newlines), so stack traces point at the original lines.
+ *
+ * Most modules are rewritten from a scan of their tokens (`scan-esm.ts`); the rest, and every module when `ast` is
+ * set, from rollup's syntax tree. Both give the same code.
  */
-export function transformEsm(source: string, file: string): EsmTransform {
+export function transformEsm(source: string, file: string, options: { ast?: boolean } = {}): EsmTransform {
   const code = source.startsWith('#!') ? `//${source.slice(2)}` : source
+  return assemble((!options.ast && scanEsm(code)) || transformWithAst(code, file))
+}
+
+/** What either path found: the rewritten source without its prologue, and what the prologue is made from. */
+export interface Rewritten {
+  body: string
+  async: boolean
+  usesMeta: boolean
+  imports: EsmImport[]
+  stars: number[]
+  /** Export name → the expression its getter returns. */
+  getters: Map<string, string>
+  /** `export { local as name }` without `from`: resolved against the imports once every import is known. */
+  locals: Map<string, string>
+  /** Import local name → the namespace read that replaces it (`__ms_i0.helper`). */
+  bindings: Map<string, string>
+  /** A statement the prologue needs after the getters (naming an anonymous default function "default"). */
+  renameDefault: string
+}
+
+/** The prologue (namespace reads, export getters, the `yield`), the body, and the end of the function. */
+function assemble({ body, async, usesMeta, imports, stars, getters, locals, bindings, renameDefault }: Rewritten): EsmTransform {
+  for (const [exported, local] of locals) getters.set(exported, bindings.get(local) ?? local)
+  const exportNames = [...getters.keys()].sort()
+  const prologue = [
+    `(${async ? 'async ' : ''}function* (${DEPS}, ${NS}, ${META}, ${DYNAMIC}, ${DEFINE}) {'use strict';`,
+    imports.length ? `const ${imports.map((_, i) => `__ms_i${i} = ${DEPS}[${i}]`).join(', ')};` : '',
+    `${DEFINE}(${NS}, {${exportNames.map((name) => `${JSON.stringify(name)}: () => ${getters.get(name)}`).join(', ')}});`,
+    renameDefault,
+    'yield;',
+  ].join('')
+  return { code: `${prologue}${body}\n})`, async, usesMeta, imports, stars, exportNames }
+}
+
+/**
+ * rollup's parser, magic-string and the scope analysis, loaded when a module first needs the AST path: most modules
+ * never do, and loading them costs about as much as scanning a few hundred modules.
+ */
+type AstTools = {
+  parseAst: typeof import('rollup/parseAst').parseAst
+  MagicString: typeof MagicString
+  attachScopes: typeof import('@rollup/pluginutils').attachScopes
+  extractAssignedNames: typeof import('@rollup/pluginutils').extractAssignedNames
+}
+let loaded: AstTools | undefined
+
+function astTools(): AstTools {
+  if (!loaded) {
+    const load = createRequire(import.meta.url)
+    const { attachScopes, extractAssignedNames } = load('@rollup/pluginutils') as typeof import('@rollup/pluginutils')
+    loaded = { parseAst: (load('rollup/parseAst') as typeof import('rollup/parseAst')).parseAst, MagicString: load('magic-string'), attachScopes, extractAssignedNames }
+  }
+  return loaded
+}
+
+function transformWithAst(code: string, file: string): Rewritten {
+  const { parseAst, MagicString, attachScopes, extractAssignedNames } = astTools()
   let ast: AnyNode
   try {
     ast = parseAst(code) as unknown as AnyNode
@@ -151,6 +214,7 @@ export function transformEsm(source: string, file: string): EsmTransform {
   // One walk for top-level await, import.meta, import() and the identifiers that may read an import. A scope analysis
   // is needed only when an imported name is declared again somewhere (a parameter, a local): rare, so only then.
   let async = false
+  let usesMeta = false
   let functionDepth = 0
   let redeclared = false
   const candidates: Array<{ node: AnyNode; parent: AnyNode }> = []
@@ -164,7 +228,10 @@ export function transformEsm(source: string, file: string): EsmTransform {
       else if (node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await)) {
         if (functionDepth === 0) async = true
       } else if (node.type === 'MetaProperty') {
-        if (node.meta.name === 'import') s.overwrite(node.start, node.end, META, { contentOnly: true })
+        if (node.meta.name === 'import') {
+          s.overwrite(node.start, node.end, META, { contentOnly: true })
+          usesMeta = true
+        }
         return false
       } else if (node.type === 'ImportExpression') {
         s.overwrite(node.start, node.start + 'import'.length, DYNAMIC, { contentOnly: true })
@@ -210,18 +277,7 @@ export function transformEsm(source: string, file: string): EsmTransform {
     })
   }
 
-  for (const [exported, local] of locals) getters.set(exported, bindings.get(local) ?? local)
-  const exportNames = [...getters.keys()].sort()
-  const prologue = [
-    `(${async ? 'async ' : ''}function* (${DEPS}, ${NS}, ${META}, ${DYNAMIC}, ${DEFINE}) {'use strict';`,
-    imports.length ? `const ${imports.map((_, i) => `__ms_i${i} = ${DEPS}[${i}]`).join(', ')};` : '',
-    `${DEFINE}(${NS}, {${exportNames.map((name) => `${JSON.stringify(name)}: () => ${getters.get(name)}`).join(', ')}});`,
-    renameDefault,
-    'yield;',
-  ].join('')
-  s.prepend(prologue)
-  s.append('\n})')
-  return { code: s.toString(), async, imports, stars, exportNames }
+  return { body: s.toString(), async, usesMeta, imports, stars, getters, locals, bindings, renameDefault }
 }
 
 const FUNCTION = /Function/

@@ -1,0 +1,1225 @@
+/**
+ * The fast path of the ES module transform: one pass of a tokenizer over the source, no syntax tree. It does the same
+ * rewrites as the AST path (`transform-esm.ts`) for the modules it is sure about, and gives up (`undefined`) on
+ * anything else, which the AST path then transforms. What it gives up on:
+ *
+ * - an imported name that may be declared again: after `let`/`const`/`var`/`function`/`class`, inside a destructuring
+ *   declaration, in a parameter list (other than in a default value), before `=>`, as `{ name = ... }`;
+ * - `export` of a destructuring declaration, `export default` of an arrow or parenthesised expression (it may be an
+ *   anonymous function that must be named "default"), an anonymous default class with a static member called `name`;
+ * - an imported name in a destructuring default value;
+ * - anything it cannot tokenize (escapes in identifiers, unbalanced brackets, `@`, an unterminated literal).
+ *
+ * Where it is wrong in a way it cannot see, the result does not compile: a declaration whose name was rewritten to
+ * `__ms_iN.name` is a syntax error, and `compileEsm` then falls back to the AST path. What it must never do is take a
+ * reference for something else (a property key, a label): those are recognised only in forms that cannot be a read.
+ * Regular expressions are told from division the way es-module-lexer does it (by the token before the slash, and for
+ * `)` and `}` by what opened the group).
+ */
+import type { EsmImport, Rewritten } from './transform-esm.js'
+
+// Token kinds. Punctuators that matter are their own char code (all above 32); the rest are grouped.
+const EOF: number = 0
+const IDENT: number = 1
+const PRIVATE: number = 2
+const NUM: number = 3
+const STRING: number = 4
+/** A template without substitutions, or the tail `}...\`` of one with substitutions. */
+const TEMPLATE: number = 5
+/** `` `...${ ``: opens a substitution. */
+const TEMPLATE_HEAD: number = 6
+/** `}...${`: closes one substitution and opens the next. */
+const TEMPLATE_MIDDLE: number = 7
+const REGEX: number = 8
+const LPAREN: number = 40
+const RPAREN: number = 41
+const STAR: number = 42
+const COMMA: number = 44
+const DOT: number = 46
+const COLON: number = 58
+const SEMI: number = 59
+const ASSIGN: number = 61
+const QUESTION: number = 63
+const LBRACKET: number = 91
+const RBRACKET: number = 93
+const LBRACE: number = 123
+const RBRACE: number = 125
+const ARROW: number = 200
+const DOT3: number = 201
+const OPTDOT: number = 202
+const INCDEC: number = 203
+/** A binary (or compound assignment) operator: `+`, `==`, `&&=`, `/`, ... */
+const OP: number = 204
+/** `!` or `~`: unary only, so a newline before one ends a statement. */
+const UNARY: number = 205
+
+// Bracket contexts.
+const TOP: number = 0
+const PAREN: number = 1
+const BRACKET: number = 2
+const BLOCK: number = 3
+const OBJECT: number = 4
+const CLASS: number = 5
+const SUBSTITUTION: number = 6
+
+interface Context {
+  kind: number
+  /** PAREN: the keyword before it (`if`, `for`, `catch`, ...), or ''. */
+  keyword: string
+  /** How many rewrites were made before it opened (a parameter list that got one gives up). */
+  rewrites: number
+  /** PAREN: rewrites made in default values (`= ...` at this level), which are reads even in a parameter list. */
+  defaultRewrites: number
+  /** PAREN: the rewrite count at the `=` of the default value being read, or -1. */
+  defaultStart: number
+  /** Inside a destructuring declaration. */
+  pattern: boolean
+  /** BLOCK: a function's body. */
+  fn: boolean
+  /** Unmatched `?` at this level (the next `:` ends a conditional, not a label or a case). */
+  ternary: number
+  /** A `class` keyword was seen at this level: the next `{` here is its body. */
+  classPending: boolean
+  /** CLASS: an anonymous `export default class`, which ends with the statement that names it "default". */
+  anonymousDefault: boolean
+}
+
+// What a keyword does to the tokens after it, as bits (one lookup per identifier).
+/** A `/` after it starts a regular expression, a `{` an object literal. */
+const K_EXPRESSION = 1
+/** It does not end an expression: a newline after it does not end the statement. */
+const K_NOT_VALUE = 2
+/** A name after it is declared. */
+const K_DECLARING = 4
+/** `if`, `while`, `for`, `with`, `switch`: the `(...)` after it is not a parameter list. */
+const K_STATEMENT = 8
+/** A class member's name can follow it. */
+const K_MODIFIER = 16
+/** A `{` after it starts a block. */
+const K_BLOCK = 32
+/** `ident()` has something to do for it. */
+const K_SPECIAL = 64
+const KEYWORDS = new Map<string, number>()
+for (const word of ['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'yield', 'extends']) KEYWORDS.set(word, K_EXPRESSION | K_NOT_VALUE)
+for (const word of ['do', 'else']) KEYWORDS.set(word, K_EXPRESSION | K_NOT_VALUE | K_BLOCK)
+KEYWORDS.set('await', K_EXPRESSION | K_NOT_VALUE | K_SPECIAL)
+for (const word of ['let', 'const', 'var', 'class']) KEYWORDS.set(word, K_NOT_VALUE | K_DECLARING | K_SPECIAL)
+KEYWORDS.set('function', K_NOT_VALUE | K_DECLARING)
+for (const word of ['if', 'for', 'while', 'switch', 'with']) KEYWORDS.set(word, K_NOT_VALUE | K_STATEMENT)
+for (const word of ['try', 'finally']) KEYWORDS.set(word, K_NOT_VALUE | K_BLOCK)
+for (const word of ['catch', 'default', 'break', 'continue']) KEYWORDS.set(word, K_NOT_VALUE)
+for (const word of ['import', 'export']) KEYWORDS.set(word, K_NOT_VALUE | K_SPECIAL)
+for (const word of ['get', 'set', 'async', 'accessor']) KEYWORDS.set(word, K_MODIFIER)
+KEYWORDS.set('static', K_MODIFIER | K_BLOCK)
+KEYWORDS.set('name', K_SPECIAL)
+
+// Runs the tokenizer hands to the regular expression engine (sticky: they match where `lastIndex` says).
+const SPACES = /[ \t\v\f\u00a0\ufeff]+/y
+const LINE_END = /[\n\r\u2028\u2029]/g
+/** The rest of an identifier: ASCII word characters, `$`, and every non-ASCII character but spaces and line ends. */
+const IDENTIFIER_REST = /[\w$\u0080-\u009f\u00a1-\u167f\u1681-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u205e\u2060-\u2fff\u3001-\ufefe\uff00-\uffff]*/y
+const SINGLE_QUOTED = /'(?:[^'\\\n\r]|\\(?:\r\n|[\s\S]))*'/y
+const DOUBLE_QUOTED = /"(?:[^"\\\n\r]|\\(?:\r\n|[\s\S]))*"/y
+/** A template's text up to its closing backquote or its next `${`. */
+const TEMPLATE_TEXT = /(?:[^`\\$]|\\[\s\S]|\$(?!\{))*/y
+
+class GiveUp extends Error {}
+
+const DEFAULT = '__ms_default'
+const META = '__ms_meta'
+const DYNAMIC = '__ms_import'
+const NAME_DEFAULT = `Object.defineProperty(${DEFAULT}, 'name', { value: 'default', configurable: true })`
+
+/** Transforms `code` without a syntax tree, or gives `undefined` when the AST path must do it. */
+export function scanEsm(code: string): Rewritten | undefined {
+  try {
+    const first = new Scan(code, undefined)
+    const result = first.run()
+    // An import after code that used its name: scan again, knowing every imported name from the start.
+    if (first.lateImport) return new Scan(code, new Set(first.bindings.keys())).run()
+    return result
+  } catch (error) {
+    if (error instanceof GiveUp) return undefined
+    throw error
+  }
+}
+
+class Scan {
+  // The current token.
+  pos = 0
+  tok = EOF
+  start = 0
+  end = 0
+  value = ''
+  newline = false
+  // The token before it, as the handler left it.
+  prevTok = EOF
+  /** The previous token as a keyword ('' for any other token, and for a keyword used as a property name). */
+  prevKeyword = ''
+  prevFlags = 0
+  prevValueEnd = false
+  prev2Tok = EOF
+  prev2Keyword = ''
+  regexAllowed = true
+
+  readonly stack: Context[] = []
+  depth = 0
+  ctx: Context
+  fnDepth = 0
+  /** The keyword before the last `(...)` closed: a `{` right after it is a function's body unless it is a statement's. */
+  lastParenKeyword = ''
+  /** The last `:` ended a conditional expression. */
+  colonWasTernary = false
+  /** The token after `let`/`const`/`var`: a `{` or `[` there is a pattern. */
+  declPending = false
+  /** The depths at which the bodies of arrow functions without braces began, while they last. */
+  readonly arrowBodies: number[] = []
+  /** Between `export const|let|var` and the end of that statement. */
+  exportDecl = false
+  exportDeclExpectName = false
+  /** The next CLASS context is an anonymous default export. */
+  anonymousDefaultClass = false
+  /** Code (not an import or export statement) was seen: an import after it is late. */
+  sawCode = false
+  lateImport = false
+
+  /** Replacements in source order: [from, to, text]; a text of `\0name` is the namespace read of that import. */
+  readonly edits: Array<[number, number, string]> = []
+  rewrites = 0
+  async = false
+  usesMeta = false
+  readonly imports: EsmImport[] = []
+  readonly importIndex = new Map<string, number>()
+  readonly bindings = new Map<string, string>()
+  readonly getters = new Map<string, string>()
+  readonly locals = new Map<string, string>()
+  readonly stars: number[] = []
+  renameDefault = ''
+
+  constructor(
+    readonly code: string,
+    /** Every imported name, when known before the scan (the second scan of a module with a late import). */
+    readonly names: Set<string> | undefined,
+  ) {
+    this.ctx = this.context(TOP, '')
+    this.stack.push(this.ctx)
+  }
+
+  run(): Rewritten {
+    this.next()
+    while (this.tok !== EOF) {
+      this.handle()
+      this.next()
+    }
+    if (this.depth !== 0) throw new GiveUp()
+    return {
+      body: this.output(),
+      async: this.async,
+      usesMeta: this.usesMeta,
+      imports: this.imports,
+      stars: this.stars,
+      getters: this.getters,
+      locals: this.locals,
+      bindings: this.bindings,
+      renameDefault: this.renameDefault,
+    }
+  }
+
+  output(): string {
+    const { code, edits } = this
+    let out = ''
+    let at = 0
+    for (const [from, to, text] of edits) {
+      if (from < at) throw new GiveUp()
+      out += code.slice(at, from)
+      if (text.charCodeAt(0) === 0) {
+        const name = text.slice(1)
+        out += this.bindings.get(name)
+      } else if (text.includes('\0')) {
+        const name = text.slice(text.indexOf('\0') + 1)
+        out += `${name}: ${this.bindings.get(name)}`
+      } else {
+        out += text
+      }
+      at = to
+    }
+    return out + code.slice(at)
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Handling tokens
+
+  handle(): void {
+    const tok = this.tok
+    if (this.exportDecl && this.depth === 0) this.exportDeclToken()
+    if (this.arrowBodies.length) this.endArrowBodies()
+    if (tok === IDENT) {
+      this.ident()
+      return
+    }
+    this.sawCode = true
+    const declPending = this.declPending
+    this.declPending = false
+    switch (tok) {
+      case LPAREN: {
+        let keyword = (this.prevFlags & K_STATEMENT) !== 0 || this.prevKeyword === 'catch' ? this.prevKeyword : ''
+        if (this.prevKeyword === 'await' && this.prev2Keyword === 'for') keyword = 'for'
+        this.push(PAREN, keyword)
+        this.regexAllowed = true
+        break
+      }
+      case RPAREN: {
+        const ctx = this.pop(PAREN)
+        this.endDefault(ctx)
+        const statement = ctx.keyword !== '' && ctx.keyword !== 'catch'
+        this.regexAllowed = statement && ctx.keyword !== 'switch'
+        this.lastParenKeyword = ctx.keyword
+        if (this.rewrites - ctx.rewrites > ctx.defaultRewrites && !statement) {
+          // A parameter list (or a catch clause) if `=>` or `{` follows: an imported name in it, but in a default
+          // value, may be declared again.
+          const after = this.peek()
+          if (after === ARROW || after === LBRACE) throw new GiveUp()
+        }
+        break
+      }
+      case LBRACKET:
+        this.push(BRACKET, '').pattern ||= declPending
+        this.regexAllowed = true
+        break
+      case RBRACKET:
+        this.pop(BRACKET)
+        this.regexAllowed = false
+        break
+      case LBRACE:
+        this.brace(declPending)
+        this.regexAllowed = true
+        break
+      case RBRACE: {
+        const ctx = this.stack[this.depth]!
+        if (ctx.kind !== BLOCK && ctx.kind !== OBJECT && ctx.kind !== CLASS) throw new GiveUp()
+        this.pop(ctx.kind)
+        if (ctx.fn) this.fnDepth--
+        if (ctx.anonymousDefault) this.edits.push([this.end, this.end, `;${NAME_DEFAULT}`])
+        this.regexAllowed = ctx.kind !== OBJECT
+        break
+      }
+      case TEMPLATE_HEAD:
+        this.push(SUBSTITUTION, '')
+        this.regexAllowed = true
+        break
+      case TEMPLATE_MIDDLE:
+        this.regexAllowed = true
+        break
+      case TEMPLATE:
+        if (this.ctx.kind === SUBSTITUTION && this.code.charCodeAt(this.start) === RBRACE) this.pop(SUBSTITUTION)
+        this.regexAllowed = false
+        break
+      case QUESTION:
+        this.ctx.ternary++
+        this.regexAllowed = true
+        break
+      case COLON:
+        this.colonWasTernary = this.ctx.kind !== OBJECT && this.ctx.ternary > 0
+        if (this.colonWasTernary) this.ctx.ternary--
+        this.regexAllowed = true
+        break
+      case ARROW:
+        this.regexAllowed = true
+        if (this.fnDepth === 0 && this.peek() !== LBRACE) this.arrowBodies.push(this.depth)
+        break
+      case ASSIGN:
+        if (this.ctx.kind === PAREN && this.ctx.defaultStart < 0) this.ctx.defaultStart = this.rewrites
+        this.regexAllowed = true
+        break
+      case COMMA:
+        if (this.ctx.kind === PAREN) this.endDefault(this.ctx)
+        this.regexAllowed = true
+        break
+      case STRING:
+      case PRIVATE:
+        // A static member called `name` keeps its own name: the AST path knows which members those are.
+        if (this.ctx.anonymousDefault && /^.?name.?$/.test(this.code.slice(this.start, this.end))) throw new GiveUp()
+        this.regexAllowed = false
+        break
+      case NUM:
+      case REGEX:
+      case INCDEC:
+        this.regexAllowed = false
+        break
+      default:
+        this.regexAllowed = true
+    }
+    this.shift('', 0)
+  }
+
+  /** Moves the current token to `prev`: `keyword` and `flags` are its own if it is a keyword. */
+  shift(keyword: string, flags: number): void {
+    const tok = this.tok
+    this.prev2Tok = this.prevTok
+    this.prev2Keyword = this.prevKeyword
+    this.prevTok = tok
+    this.prevKeyword = keyword
+    this.prevFlags = flags
+    this.prevValueEnd =
+      tok === IDENT ? (flags & K_NOT_VALUE) === 0
+        : tok === NUM || tok === STRING || tok === TEMPLATE || tok === REGEX || tok === PRIVATE || tok === RPAREN || tok === RBRACKET || tok === RBRACE || tok === INCDEC
+  }
+
+  ident(): void {
+    const name = this.value
+    if (this.prevTok === DOT || this.prevTok === OPTDOT) {
+      // A property name, never a keyword.
+      this.declPending = false
+      this.regexAllowed = false
+      this.shift('', 0)
+      return
+    }
+    const flags = KEYWORDS.get(name) ?? 0
+    // What follows an identifier is told by the identifier alone.
+    this.regexAllowed = (flags & K_EXPRESSION) !== 0
+    const declPending = this.declPending
+    this.declPending = false
+    if (declPending && this.exportDecl && this.depth === 0) this.exportName(name)
+    if ((flags & K_SPECIAL) !== 0) {
+      switch (name) {
+        case 'import':
+        case 'export':
+          if (this.depth === 0 && this.peek() !== LPAREN && this.peek() !== DOT) {
+            if (name === 'import') this.importDeclaration()
+            else this.exportDeclaration()
+            return
+          }
+          if (name === 'import' && !this.isKey(this.peek())) this.importExpression()
+          break
+        case 'class':
+          if (!this.isKey(this.peek())) this.ctx.classPending = true
+          break
+        case 'let':
+        case 'const':
+        case 'var':
+          if (!this.isKey(this.peek())) this.declPending = true
+          break
+        case 'await':
+          // Outside any function body and any arrow function's body: top-level await.
+          if (this.fnDepth === 0 && this.arrowBodies.length === 0 && !this.isKey(this.peek())) this.async = true
+          break
+        case 'name':
+          // A static member called `name` keeps its own name: the AST path knows which members those are.
+          if (this.ctx.anonymousDefault) throw new GiveUp()
+          break
+      }
+    }
+    this.sawCode = true
+    if (this.names ? this.names.has(name) : this.bindings.has(name)) this.reference(name)
+    this.shift(flags === 0 ? '' : name, flags)
+  }
+
+  /** An identifier that is an imported name: rewritten if it is a reference, else left (or the scan gives up). */
+  reference(name: string): void {
+    const next = this.peek()
+    const { ctx, prevTok, prevKeyword } = this
+    if (next === ARROW || ctx.pattern) throw new GiveUp()
+    if ((this.prevFlags & K_DECLARING) !== 0 || (prevTok === STAR && this.prev2Keyword === 'function')) throw new GiveUp()
+    if (ctx.kind === OBJECT && (prevTok === LBRACE || prevTok === COMMA)) {
+      if (next === COLON || next === LPAREN) return
+      if (next === COMMA || next === RBRACE) return this.rewrite(name, true)
+      throw new GiveUp()
+    }
+    if (this.isKey(next)) return
+    if (ctx.kind !== OBJECT && ctx.kind !== CLASS) {
+      // A label, or the label of `break`/`continue`.
+      const statementStart = prevTok === EOF || prevTok === SEMI || prevTok === LBRACE || prevTok === RBRACE || (this.newline && this.prevValueEnd)
+      if (next === COLON && (ctx.kind === TOP || ctx.kind === BLOCK) && statementStart) return
+      if ((prevKeyword === 'break' || prevKeyword === 'continue') && !this.newline) return
+    }
+    this.rewrite(name, false)
+  }
+
+  /**
+   * Whether the current identifier is a property key or a method name of an object literal or a class body (only
+   * the forms that cannot be a read), given the token after it.
+   */
+  isKey(next: number): boolean {
+    const { ctx, prevTok, prevKeyword } = this
+    if (ctx.kind === OBJECT) {
+      if (prevTok === LBRACE || prevTok === COMMA) return next === COLON || next === LPAREN
+      if (next !== LPAREN) return false
+      if (prevKeyword === 'get' || prevKeyword === 'set' || prevKeyword === 'async') return true
+      return prevTok === STAR && (this.prev2Tok === LBRACE || this.prev2Tok === COMMA || this.prev2Keyword === 'async')
+    }
+    if (ctx.kind === CLASS) {
+      if (prevTok === LBRACE || prevTok === SEMI || prevTok === RBRACE || (this.prevFlags & K_MODIFIER) !== 0) return true
+      if (prevTok === STAR) {
+        const before = this.prev2Tok
+        return before === LBRACE || before === SEMI || before === RBRACE || this.prev2Keyword === 'static' || this.prev2Keyword === 'async'
+      }
+      // A field without a semicolon, then the next member.
+      return this.newline && this.prevValueEnd
+    }
+    return false
+  }
+
+  rewrite(name: string, shorthand: boolean): void {
+    this.rewrites++
+    this.edits.push([this.start, this.end, shorthand ? `${name}:\0${name}` : `\0${name}`])
+  }
+
+  /** `import(...)` or `import.meta` inside the module. */
+  importExpression(): void {
+    const start = this.start
+    const state = this.save()
+    this.next()
+    if (this.tok === LPAREN) {
+      this.restore(state)
+      this.edits.push([start, start + 'import'.length, DYNAMIC])
+      return
+    }
+    if (this.tok === DOT) {
+      this.next()
+      if (this.tok === IDENT && this.value === 'meta') {
+        // The caller shifts `meta` in as the previous token, a value as `import.meta` is.
+        this.edits.push([start, this.end, META])
+        this.usesMeta = true
+        return
+      }
+    }
+    throw new GiveUp()
+  }
+
+  brace(declPending: boolean): void {
+    const { ctx, prevTok } = this
+    if (ctx.classPending) {
+      ctx.classPending = false
+      this.push(CLASS, '').anonymousDefault = this.anonymousDefaultClass
+      this.anonymousDefaultClass = false
+      return
+    }
+    if (declPending) {
+      this.push(OBJECT, '').pattern = true
+      return
+    }
+    let kind: number
+    let fn = false
+    switch (prevTok) {
+      case EOF:
+      case SEMI:
+      case LBRACE:
+      case RBRACE:
+      case NUM:
+      case STRING:
+      case TEMPLATE:
+      case REGEX:
+      case PRIVATE:
+      case RBRACKET:
+      case INCDEC:
+        kind = BLOCK
+        break
+      case RPAREN:
+        kind = BLOCK
+        fn = this.lastParenKeyword === ''
+        break
+      case ARROW:
+        kind = BLOCK
+        fn = true
+        break
+      case COLON:
+        kind = ctx.kind === OBJECT || this.colonWasTernary ? OBJECT : BLOCK
+        break
+      case IDENT:
+        kind = (this.prevFlags & (K_EXPRESSION | K_BLOCK)) === K_EXPRESSION ? OBJECT : BLOCK
+        break
+      default:
+        kind = OBJECT
+    }
+    const pushed = this.push(kind, '')
+    if (fn) {
+      pushed.fn = true
+      this.fnDepth++
+    }
+  }
+
+  /** Ends the default value being read in a parenthesised list (at its `,` or `)`). */
+  endDefault(ctx: Context): void {
+    if (ctx.defaultStart < 0) return
+    ctx.defaultRewrites += this.rewrites - ctx.defaultStart
+    ctx.defaultStart = -1
+  }
+
+  /**
+   * Before each token: ends the bodies (without braces) of arrow functions that this token is no longer part of. A
+   * body ends with its bracket level, at a `,` or `;` of its level, or where a newline ends the statement.
+   */
+  endArrowBodies(): void {
+    const bodies = this.arrowBodies
+    const tok = this.tok
+    while (bodies.length) {
+      const depth = bodies[bodies.length - 1]!
+      const ends = this.depth < depth ||
+        (this.depth === depth && (tok === COMMA || tok === SEMI || (this.newline && this.prevValueEnd && !continuesExpression(tok, this.value))))
+      if (!ends) return
+      bodies.pop()
+    }
+  }
+
+  context(kind: number, keyword: string): Context {
+    return { kind, keyword, rewrites: 0, defaultRewrites: 0, defaultStart: -1, pattern: false, fn: false, ternary: 0, classPending: false, anonymousDefault: false }
+  }
+
+  push(kind: number, keyword: string): Context {
+    const parent = this.ctx
+    const depth = ++this.depth
+    let ctx = this.stack[depth]
+    if (!ctx) {
+      ctx = this.context(kind, keyword)
+      this.stack[depth] = ctx
+    } else {
+      ctx.kind = kind
+      ctx.keyword = keyword
+      ctx.fn = false
+      ctx.defaultRewrites = 0
+      ctx.defaultStart = -1
+      ctx.ternary = 0
+      ctx.classPending = false
+      ctx.anonymousDefault = false
+    }
+    ctx.rewrites = this.rewrites
+    ctx.pattern = parent.pattern
+    this.ctx = ctx
+    return ctx
+  }
+
+  pop(kind: number): Context {
+    const ctx = this.ctx
+    if (ctx.kind !== kind || this.depth === 0) throw new GiveUp()
+    this.depth--
+    this.ctx = this.stack[this.depth]!
+    return ctx
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Import and export declarations
+
+  dependency(specifier: string): number {
+    let index = this.importIndex.get(specifier)
+    if (index === undefined) {
+      index = this.imports.length
+      this.imports.push({ specifier, names: [] })
+      this.importIndex.set(specifier, index)
+    }
+    return index
+  }
+
+  /** Replaces a statement by its newlines only, so that the lines after it keep their numbers. */
+  blank(from: number, to: number): void {
+    let lines = 0
+    for (let at = this.code.indexOf('\n', from); at >= 0 && at < to; at = this.code.indexOf('\n', at + 1)) lines++
+    this.edits.push([from, to, lines ? '\n'.repeat(lines) : ''])
+  }
+
+  importDeclaration(): void {
+    const start = this.start
+    this.regexAllowed = false
+    this.next()
+    if (this.tok === STRING) {
+      this.dependency(this.stringValue())
+      this.statementEnd(start)
+      return
+    }
+    const locals: Array<[string, string | undefined]> = []
+    if (this.tok === IDENT) {
+      // A default import; `import defer * as x`, `import source x` and the like are for the AST path.
+      locals.push([this.value, 'default'])
+      this.next()
+      if (this.tok === COMMA) this.next()
+      else if (this.tok !== IDENT || this.value !== 'from') throw new GiveUp()
+    }
+    if (this.tok === STAR) {
+      this.expectIdent('as')
+      this.next()
+      if (this.tok !== IDENT) throw new GiveUp()
+      locals.push([this.value, undefined])
+      this.next()
+    } else if (this.tok === LBRACE) {
+      for (const [imported, local] of this.specifiers()) locals.push([local, imported])
+      this.next()
+    }
+    if (this.tok !== IDENT || this.value !== 'from') throw new GiveUp()
+    this.next()
+    if (this.tok !== STRING) throw new GiveUp()
+    const index = this.dependency(this.stringValue())
+    for (const [local, imported] of locals) {
+      if (this.bindings.has(local)) throw new GiveUp()
+      if (this.sawCode && !this.names) this.lateImport = true
+      if (imported === undefined) {
+        this.bindings.set(local, `__ms_i${index}`)
+      } else {
+        this.imports[index]!.names.push(imported)
+        this.bindings.set(local, member(index, imported))
+      }
+    }
+    this.statementEnd(start)
+  }
+
+  exportDeclaration(): void {
+    const start = this.start
+    this.regexAllowed = true
+    this.next()
+    const tok = this.tok
+    if (tok === STAR) {
+      this.next()
+      let exported: string | undefined
+      if (this.tok === IDENT && this.value === 'as') {
+        this.next()
+        exported = this.moduleExportName()
+        this.next()
+      }
+      if (this.tok !== IDENT || this.value !== 'from') throw new GiveUp()
+      this.next()
+      if (this.tok !== STRING) throw new GiveUp()
+      const index = this.dependency(this.stringValue())
+      if (exported !== undefined) this.getters.set(exported, `__ms_i${index}`)
+      else this.stars.push(index)
+      this.statementEnd(start)
+      return
+    }
+    if (tok === LBRACE) {
+      const specifiers = this.specifiers()
+      const state = this.save()
+      this.next()
+      if (this.tok === IDENT && this.value === 'from') {
+        this.next()
+        if (this.tok !== STRING) throw new GiveUp()
+        const index = this.dependency(this.stringValue())
+        for (const [local, exported] of specifiers) {
+          this.imports[index]!.names.push(local)
+          this.getters.set(exported, member(index, local))
+        }
+        this.statementEnd(start)
+        return
+      }
+      this.restore(state)
+      // Resolved against the imports at the end: an `export { x }` may come before `import { x }`.
+      for (const [local, exported] of specifiers) this.locals.set(exported, local)
+      this.statementEnd(start)
+      return
+    }
+    if (tok !== IDENT) throw new GiveUp()
+    const keyword = this.value
+    if (keyword === 'default') {
+      this.exportDefault(start)
+      return
+    }
+    this.edits.push([start, this.start, ''])
+    if (keyword === 'var' || keyword === 'let' || keyword === 'const') {
+      this.exportDecl = true
+      this.exportDeclExpectName = false
+      // A destructuring declaration: the AST path extracts the names.
+      if (this.peek() !== IDENT) throw new GiveUp()
+      this.ident()
+      return
+    }
+    if (keyword === 'function' || keyword === 'class' || keyword === 'async') {
+      const name = this.declarationName()
+      if (name === undefined) throw new GiveUp()
+      this.getters.set(name, name)
+      this.ident()
+      return
+    }
+    throw new GiveUp()
+  }
+
+  /** `export default ...`: the current token is `default`. */
+  exportDefault(start: number): void {
+    const keywordsEnd = this.end
+    this.regexAllowed = true
+    this.next()
+    const tok = this.tok
+    const value = this.value
+    if (tok === IDENT && (value === 'function' || (value === 'async' && this.asyncFunction()))) {
+      const name = this.declarationName()
+      this.edits.push([start, this.start, ''])
+      if (name !== undefined) {
+        this.getters.set('default', name)
+      } else {
+        // Keep it a hoisted declaration (a cycle may call it before the body runs): give it a name, and give it
+        // back the name "default" Node gives it before anything can see it.
+        this.edits.push([this.openParen(), this.openParen(), ` ${DEFAULT}`])
+        this.getters.set('default', DEFAULT)
+        this.renameDefault = `${NAME_DEFAULT};`
+      }
+      this.ident()
+      return
+    }
+    if (tok === IDENT && value === 'class') {
+      const name = this.declarationName()
+      if (name !== undefined) {
+        this.edits.push([start, this.start, ''])
+        this.getters.set('default', name)
+      } else {
+        this.edits.push([start, keywordsEnd, `const ${DEFAULT} =`])
+        this.getters.set('default', DEFAULT)
+        this.anonymousDefaultClass = true
+      }
+      this.ident()
+      return
+    }
+    // An expression. One that may be an anonymous function or class (parenthesised, an arrow) needs the name
+    // "default", which needs its end: the AST path does those.
+    this.regexAllowed = false
+    if (tok === LPAREN || (tok === IDENT && (value === 'async' || this.peek() === ARROW))) throw new GiveUp()
+    this.edits.push([start, keywordsEnd, `const ${DEFAULT} =`])
+    this.getters.set('default', DEFAULT)
+    this.prevTok = ASSIGN
+    this.prevKeyword = ''
+    this.prevFlags = 0
+    this.prevValueEnd = false
+    this.regexAllowed = true
+    this.handle()
+  }
+
+  /** At `async`: whether `function` follows on the same line. */
+  asyncFunction(): boolean {
+    const state = this.save()
+    this.next()
+    const result = this.tok === IDENT && this.value === 'function' && !this.newline
+    this.restore(state)
+    return result
+  }
+
+  /** At `function`, `async` or `class`: the declared name, if any (looks ahead, consumes nothing). */
+  declarationName(): string | undefined {
+    const state = this.save()
+    if (this.value === 'async') this.next()
+    this.next()
+    if (this.tok === STAR) this.next()
+    const name = this.tok === IDENT && this.value !== 'extends' ? this.value : undefined
+    this.restore(state)
+    return name
+  }
+
+  /** At an anonymous `function`: where its `(` is. */
+  openParen(): number {
+    const state = this.save()
+    while (this.tok !== LPAREN && this.tok !== EOF) this.next()
+    const at = this.start
+    this.restore(state)
+    return at
+  }
+
+  /** Every token at the top level while an `export const|let|var` statement lasts: collects the declared names. */
+  exportDeclToken(): void {
+    const tok = this.tok
+    if (tok === SEMI) {
+      this.exportDecl = false
+      return
+    }
+    if (this.newline && this.prevValueEnd && !continuesExpression(tok, this.value)) {
+      this.exportDecl = false
+      return
+    }
+    if (this.exportDeclExpectName) {
+      this.exportDeclExpectName = false
+      if (tok !== IDENT) throw new GiveUp()
+      this.exportName(this.value)
+      return
+    }
+    if (tok === COMMA) this.exportDeclExpectName = true
+  }
+
+  exportName(name: string): void {
+    if (this.exportDecl) this.getters.set(name, name)
+  }
+
+  /** `{ a, b as c, "d" as e }` of an import or export: [name before `as`, name after]. The `}` is current at the end. */
+  specifiers(): Array<[string, string]> {
+    const result: Array<[string, string]> = []
+    this.next()
+    while (this.tok !== RBRACE) {
+      const first = this.moduleExportName()
+      let second = first
+      this.next()
+      if (this.tok === IDENT && this.value === 'as') {
+        this.next()
+        second = this.moduleExportName()
+        this.next()
+      }
+      result.push([first, second])
+      if (this.tok === COMMA) this.next()
+      else if (this.tok !== RBRACE) throw new GiveUp()
+    }
+    return result
+  }
+
+  moduleExportName(): string {
+    if (this.tok === IDENT) return this.value
+    if (this.tok === STRING) return this.stringValue()
+    throw new GiveUp()
+  }
+
+  expectIdent(word: string): void {
+    this.next()
+    if (this.tok !== IDENT || this.value !== word) throw new GiveUp()
+  }
+
+  /** After the specifier of an import or export: import attributes, an optional `;`, then blanks the statement. */
+  statementEnd(start: number): void {
+    let end = this.end
+    // After a module specifier a `/` can only start the next statement.
+    this.regexAllowed = true
+    const state = this.save()
+    this.next()
+    if (this.tok === IDENT && this.value === 'with' && !this.newline) {
+      this.next()
+      if (this.tok !== LBRACE) throw new GiveUp()
+      while (this.tok !== RBRACE) {
+        this.next()
+        if (this.tok === EOF) throw new GiveUp()
+      }
+      end = this.end
+      const after = this.save()
+      this.next()
+      if (this.tok === SEMI) end = this.end
+      else this.restore(after)
+    } else if (this.tok === SEMI) {
+      end = this.end
+    } else {
+      this.restore(state)
+    }
+    this.blank(start, end)
+    // The next token starts a statement.
+    this.prevTok = SEMI
+    this.prevKeyword = ''
+    this.prevFlags = 0
+    this.prevValueEnd = false
+    this.regexAllowed = true
+  }
+
+  /** The value of the current string token (escapes other than quotes and backslashes: the AST path). */
+  stringValue(): string {
+    const raw = this.code.slice(this.start + 1, this.end - 1)
+    if (!raw.includes('\\')) return raw
+    if (/\\[^\\'"]/.test(raw)) throw new GiveUp()
+    return raw.replace(/\\(.)/g, '$1')
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The tokenizer
+
+  save(): number[] {
+    return [this.pos, this.tok, this.start, this.end, this.newline ? 1 : 0]
+  }
+
+  restore(state: number[]): void {
+    this.pos = state[0]!
+    this.tok = state[1]!
+    this.start = state[2]!
+    this.end = state[3]!
+    this.newline = state[4] === 1
+    if (this.tok === IDENT) this.value = this.code.slice(this.start, this.end)
+  }
+
+  /** The kind of the next token, consuming nothing. */
+  peek(): number {
+    const { pos, tok, start, end, value, newline } = this
+    this.next()
+    const next = this.tok
+    this.pos = pos
+    this.tok = tok
+    this.start = start
+    this.end = end
+    this.value = value
+    this.newline = newline
+    return next
+  }
+
+  next(): void {
+    const code = this.code
+    const length = code.length
+    let pos = this.pos
+    let newline = false
+    // White space and comments.
+    for (;;) {
+      if (pos >= length) {
+        this.pos = pos
+        this.tok = EOF
+        this.start = this.end = pos
+        this.newline = true
+        return
+      }
+      const c = code.charCodeAt(pos)
+      if (c === 32 || c === 9 || c === 11 || c === 12) {
+        pos++
+        const d = code.charCodeAt(pos)
+        if (d === 32 || d === 9) {
+          SPACES.lastIndex = pos
+          SPACES.test(code)
+          pos = SPACES.lastIndex
+        }
+      } else if (c === 10 || c === 13) {
+        newline = true
+        pos++
+      } else if (c === 47) {
+        const d = code.charCodeAt(pos + 1)
+        if (d === 47) {
+          LINE_END.lastIndex = pos + 2
+          pos = LINE_END.exec(code)?.index ?? length
+        } else if (d === 42) {
+          const close = code.indexOf('*/', pos + 2)
+          if (close < 0) throw new GiveUp()
+          if (!newline) {
+            LINE_END.lastIndex = pos + 2
+            const end = LINE_END.exec(code)
+            newline = end !== null && end.index < close
+          }
+          pos = close + 2
+        } else {
+          break
+        }
+      } else if (c >= 128) {
+        if (c === 0x2028 || c === 0x2029) {
+          newline = true
+          pos++
+        } else if (c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000) {
+          pos++
+        } else {
+          break
+        }
+      } else {
+        break
+      }
+    }
+    this.newline = newline
+    this.start = pos
+    const c = code.charCodeAt(pos)
+    if (isIdentifierChar(c) && !(c >= 48 && c <= 57)) {
+      IDENTIFIER_REST.lastIndex = pos + 1
+      IDENTIFIER_REST.test(code)
+      const end = IDENTIFIER_REST.lastIndex
+      if (code.charCodeAt(end) === 92) throw new GiveUp()
+      this.tok = IDENT
+      this.value = code.slice(pos, end)
+      this.pos = this.end = end
+      return
+    }
+    if (c >= 48 && c <= 57) {
+      this.number(pos)
+      return
+    }
+    switch (c) {
+      case 34:
+      case 39:
+        this.string(pos, c)
+        return
+      case 96:
+        this.template(pos + 1, TEMPLATE_HEAD)
+        return
+      case 125:
+        if (this.ctx.kind === SUBSTITUTION) {
+          this.template(pos + 1, TEMPLATE_MIDDLE)
+          return
+        }
+        return this.punct(pos, 1, RBRACE)
+      case 40:
+      case 41:
+      case 44:
+      case 58:
+      case 59:
+      case 91:
+      case 93:
+      case 123:
+        return this.punct(pos, 1, c)
+      case 46: {
+        const d = code.charCodeAt(pos + 1)
+        if (d >= 48 && d <= 57) {
+          this.number(pos)
+          return
+        }
+        if (d === 46 && code.charCodeAt(pos + 2) === 46) return this.punct(pos, 3, DOT3)
+        return this.punct(pos, 1, DOT)
+      }
+      case 63: {
+        const d = code.charCodeAt(pos + 1)
+        if (d === 46) {
+          const e = code.charCodeAt(pos + 2)
+          if (!(e >= 48 && e <= 57)) return this.punct(pos, 2, OPTDOT)
+          return this.punct(pos, 1, QUESTION)
+        }
+        if (d === 63) return this.punct(pos, code.charCodeAt(pos + 2) === 61 ? 3 : 2, OP)
+        return this.punct(pos, 1, QUESTION)
+      }
+      case 61: {
+        const d = code.charCodeAt(pos + 1)
+        if (d === 62) return this.punct(pos, 2, ARROW)
+        if (d === 61) return this.punct(pos, code.charCodeAt(pos + 2) === 61 ? 3 : 2, OP)
+        return this.punct(pos, 1, ASSIGN)
+      }
+      case 43:
+      case 45: {
+        const d = code.charCodeAt(pos + 1)
+        if (d === c) return this.punct(pos, 2, INCDEC)
+        return this.punct(pos, d === 61 ? 2 : 1, OP)
+      }
+      case 42: {
+        const d = code.charCodeAt(pos + 1)
+        if (d === 42) return this.punct(pos, code.charCodeAt(pos + 2) === 61 ? 3 : 2, OP)
+        if (d === 61) return this.punct(pos, 2, OP)
+        return this.punct(pos, 1, STAR)
+      }
+      case 47:
+        if (this.regexAllowed) {
+          this.regex(pos)
+          return
+        }
+        return this.punct(pos, code.charCodeAt(pos + 1) === 61 ? 2 : 1, OP)
+      case 33: {
+        if (code.charCodeAt(pos + 1) === 61) return this.punct(pos, code.charCodeAt(pos + 2) === 61 ? 3 : 2, OP)
+        return this.punct(pos, 1, UNARY)
+      }
+      case 126:
+        return this.punct(pos, 1, UNARY)
+      case 37:
+      case 38:
+      case 124:
+      case 94:
+      case 60:
+      case 62: {
+        let end = pos + 1
+        for (;;) {
+          const d = code.charCodeAt(end)
+          if (d === 61 || d === 38 || d === 124 || d === 60 || d === 62) end++
+          else break
+        }
+        return this.punct(pos, end - pos, OP)
+      }
+      case 35: {
+        let end = pos + 1
+        while (end < length && isIdentifierChar(code.charCodeAt(end))) end++
+        if (end === pos + 1 || code.charCodeAt(end) === 92) throw new GiveUp()
+        this.tok = PRIVATE
+        this.pos = this.end = end
+        return
+      }
+    }
+    // `@`, `\`, or anything else this scan does not know.
+    throw new GiveUp()
+  }
+
+  punct(pos: number, length: number, tok: number): void {
+    this.tok = tok
+    this.pos = this.end = pos + length
+  }
+
+  number(pos: number): void {
+    const code = this.code
+    let end = pos
+    let dot = false
+    for (;;) {
+      const c = code.charCodeAt(end)
+      if (c === 46) {
+        if (dot) break
+        dot = true
+        end++
+      } else if ((c === 43 || c === 45) && (code.charCodeAt(end - 1) | 32) === 101 && !isHex(code, pos)) {
+        end++
+      } else if (isIdentifierChar(c)) {
+        end++
+      } else {
+        break
+      }
+    }
+    this.tok = NUM
+    this.pos = this.end = end
+  }
+
+  string(pos: number, quote: number): void {
+    const pattern = quote === 39 ? SINGLE_QUOTED : DOUBLE_QUOTED
+    pattern.lastIndex = pos
+    // Unterminated, or a line break in it.
+    if (!pattern.test(this.code)) throw new GiveUp()
+    this.tok = STRING
+    this.pos = this.end = pattern.lastIndex
+  }
+
+  /** From after `` ` `` or `}` to the closing `` ` `` (TEMPLATE) or the next `${` (`open`). */
+  template(pos: number, open: number): void {
+    TEMPLATE_TEXT.lastIndex = pos
+    TEMPLATE_TEXT.test(this.code)
+    const end = TEMPLATE_TEXT.lastIndex
+    const c = this.code.charCodeAt(end)
+    if (c === 96) {
+      this.tok = TEMPLATE
+      this.pos = this.end = end + 1
+    } else if (c === 36) {
+      this.tok = open
+      this.pos = this.end = end + 2
+    } else {
+      throw new GiveUp()
+    }
+  }
+
+  regex(pos: number): void {
+    const code = this.code
+    let end = pos + 1
+    let inClass = false
+    for (;;) {
+      const c = code.charCodeAt(end)
+      if (c === 92) {
+        end += 2
+        continue
+      }
+      if (c === 10 || c === 13 || end >= code.length) throw new GiveUp()
+      end++
+      if (inClass) {
+        if (c === 93) inClass = false
+      } else if (c === 91) {
+        inClass = true
+      } else if (c === 47) {
+        break
+      }
+    }
+    while (end < code.length && isIdentifierChar(code.charCodeAt(end))) end++
+    this.tok = REGEX
+    this.pos = this.end = end
+  }
+}
+
+/** The namespace read for an imported name: `__ms_i0.name`, or `__ms_i0["a-b"]` for a string name. */
+function member(index: number, name: string): string {
+  return `__ms_i${index}${/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`}`
+}
+
+/** A token that, after a newline, continues the expression before it (so no semicolon is inserted). */
+function continuesExpression(tok: number, value: string): boolean {
+  switch (tok) {
+    case OP:
+    case ASSIGN:
+    case QUESTION:
+    case COLON:
+    case COMMA:
+    case DOT:
+    case OPTDOT:
+    case LPAREN:
+    case LBRACKET:
+    case TEMPLATE:
+    case TEMPLATE_HEAD:
+    case ARROW:
+    case STAR:
+      return true
+    case IDENT:
+      return value === 'in' || value === 'instanceof'
+    default:
+      return false
+  }
+}
+
+function isIdentifierChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || (c >= 128 && !isSpace(c))
+}
+
+function isSpace(c: number): boolean {
+  return c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
+}
+
+function isHex(code: string, pos: number): boolean {
+  return code.charCodeAt(pos) === 48 && (code.charCodeAt(pos + 1) | 32) === 120
+}
