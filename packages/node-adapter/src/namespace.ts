@@ -35,6 +35,30 @@ export function sealNamespace<T extends object>(ns: T): T {
   return Object.freeze(ns)
 }
 
+/**
+ * Adds the names of `export * from` namespaces (`sources`, in source order) that `ns` does not have, but `default`;
+ * the first source to have a name gives it. Each added export reuses the source's own getter (a live binding
+ * either way, one call less on every read). A namespace with no exports of its own (a barrel file) gets them in
+ * Node's order directly; otherwise they are sorted in among its own.
+ */
+export function addStarExports(ns: object, sources: object[]): void {
+  const added: PropertyDescriptorMap = Object.create(null)
+  const names: string[] = []
+  for (const source of sources) {
+    const descriptors = Object.getOwnPropertyDescriptors(source)
+    for (const name of Object.keys(source)) {
+      if (name === 'default' || name in added || Object.prototype.hasOwnProperty.call(ns, name)) continue
+      const get = descriptors[name]!.get ?? (() => (source as Record<string, unknown>)[name])
+      added[name] = { get, enumerable: true, configurable: true }
+      names.push(name)
+    }
+  }
+  if (names.length === 0) return
+  const own = Object.keys(ns).length > 0
+  for (const name of names.sort()) Object.defineProperty(ns, name, added[name]!)
+  if (own) sortNamespace(ns)
+}
+
 /** Puts the exports back in Node's order (sorted by code unit) after `export *` added names at the end. */
 export function sortNamespace(ns: object): void {
   const descriptors = Object.getOwnPropertyDescriptors(ns) as Record<string, PropertyDescriptor>

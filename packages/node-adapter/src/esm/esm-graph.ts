@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url'
 import type { CjsFacade } from '../cjs/cjs-facade.js'
 import { fillHostNamespaceAsync, fillHostNamespaceSync } from '../host-modules.js'
 import type { ModuleSpace } from '../module-space.js'
-import { createNamespace, defineExports, sealNamespace, sortNamespace } from '../namespace.js'
+import { addStarExports, createNamespace, defineExports, sealNamespace } from '../namespace.js'
 import { compileEsm, type CompiledEsm } from './compile-esm.js'
 
 /** One static import of a linked module: what its namespace is and how to get it evaluated. */
@@ -20,7 +20,7 @@ export interface DependencySlot {
 /** An ES module instance of a space. */
 export class EsmRecord {
   readonly ns = createNamespace()
-  readonly meta: Record<string, unknown>
+  #meta: Record<string, unknown> | undefined
   deps: DependencySlot[] = []
   status: 'linking' | 'linked' | 'evaluated' = 'linking'
   evaluation: Promise<void> | undefined
@@ -30,14 +30,19 @@ export class EsmRecord {
     readonly space: ModuleSpace,
     readonly id: string,
     readonly compiled: CompiledEsm,
-  ) {
-    this.meta = {
+  ) {}
+
+  /** `import.meta`, made when first asked for (its URL costs more than the rest of a record). */
+  get meta(): Record<string, unknown> {
+    const { space, id } = this
+    this.#meta ??= {
       url: pathToFileURL(id).href,
       filename: id,
       dirname: dirname(id),
       main: false,
       resolve: (specifier: string) => space.resolveUrl(id, specifier),
     }
+    return this.#meta
   }
 }
 
@@ -56,7 +61,7 @@ export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): E
     undefined,
     record.deps.map((d) => d.ns),
     record.ns,
-    record.meta,
+    record.compiled.usesMeta ? record.meta : undefined,
     (specifier: string) => space.importFrom(id, specifier),
     defineExports,
   )
@@ -114,15 +119,7 @@ export function dropUnevaluated(record: EsmRecord, seen = new Set<EsmRecord>()):
 
 /** `export *` names (known once the dependencies ran) and the check that every imported name exists. */
 function finishDependencies(record: EsmRecord, stack: Set<EsmRecord>): void {
-  for (const index of record.compiled.stars) {
-    const slot = record.deps[index]!
-    const getters: Record<string, () => unknown> = {}
-    for (const name of Object.keys(slot.ns)) {
-      if (name !== 'default') getters[name] = () => slot.ns[name]
-    }
-    defineExports(record.ns, getters)
-  }
-  if (record.compiled.stars.length) sortNamespace(record.ns)
+  if (record.compiled.stars.length) addStarExports(record.ns, record.compiled.stars.map((index) => record.deps[index]!.ns))
   for (const slot of record.deps) {
     // A module still on the stack is part of a cycle: its `export *` names are not in yet.
     if (slot.record && slot.record.status !== 'evaluated' && stack.has(slot.record)) continue
