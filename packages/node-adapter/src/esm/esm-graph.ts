@@ -1,7 +1,7 @@
 import { dirname } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { CjsFacade } from '../cjs/cjs-facade.js'
-import { fillHostNamespaceAsync, fillHostNamespaceSync } from '../host-modules.js'
+import { fillHostNamespaceAsync, fillHostNamespaceSync, hostNamespace } from '../host-modules.js'
 import type { ModuleSpace } from '../module-space.js'
 import { addStarExports, createNamespace, defineExports, sealNamespace } from '../namespace.js'
 import { compileEsm, type CompiledEsm } from './compile-esm.js'
@@ -71,6 +71,20 @@ export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): E
   if (first instanceof Promise) first.catch(() => {})
   record.status = 'linked'
   return record
+}
+
+/**
+ * Whether what has not run yet of the graph under `record` can run synchronously: no top-level await, no module that
+ * another import is evaluating (that one must be waited for), no host module still to be loaded with `import()`.
+ */
+export function evaluatesSync(record: EsmRecord, seen: Set<EsmRecord>): boolean {
+  if (record.status === 'evaluated' || seen.has(record)) return true
+  if (record.compiled.async || record.evaluation) return false
+  seen.add(record)
+  for (const slot of record.deps) {
+    if (slot.record ? !evaluatesSync(slot.record, seen) : slot.host !== undefined && !hostNamespace(slot.host).filled) return false
+  }
+  return true
 }
 
 /** Evaluates a linked graph synchronously, for `require(esm)`: fails as Node does when it meets top-level await. */

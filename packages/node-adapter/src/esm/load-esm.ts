@@ -1,5 +1,5 @@
 import type { ModuleSpace } from '../module-space.js'
-import { dropUnevaluated, evaluateAsync, evaluateSync, linkEsm, type EsmRecord } from './esm-graph.js'
+import { dropUnevaluated, evaluateAsync, evaluateSync, evaluatesSync, linkEsm, type EsmRecord } from './esm-graph.js'
 
 /**
  * Imports the ES module `id` owned by `space`: links its graph, evaluates it (once, whoever else is importing it) and
@@ -15,7 +15,9 @@ export async function importEsm(space: ModuleSpace, id: string, options: { main?
   }
   evaluating.add(record)
   try {
-    await evaluateAsync(record, new Set())
+    // A graph without top-level await runs in one go, as Node runs it (and without a promise per module).
+    if (evaluatesSync(record, new Set())) evaluateSync(record, new Set())
+    else await evaluateAsync(record, new Set())
   } catch (error) {
     dropUnevaluated(record)
     throw error
