@@ -11,7 +11,10 @@ export function createNamespace(): Record<string, unknown> {
 
 /** Defines export getters on `ns` (names already present are kept: a module's own exports win over `export *`). */
 export function defineExports(ns: object, getters: Record<string, () => unknown>): void {
-  for (const name of Object.keys(getters)) {
+  // Index loops in this file: it runs for every module while the code is cold, where for-of steps allocate.
+  const names = Object.keys(getters)
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!
     if (Object.prototype.hasOwnProperty.call(ns, name)) continue
     // Configurable until sealed, so that names added by `export *` can be put in order.
     Object.defineProperty(ns, name, { get: getters[name], enumerable: true, configurable: true })
@@ -44,9 +47,12 @@ export function sealNamespace<T extends object>(ns: T): T {
 export function addStarExports(ns: object, sources: object[]): void {
   const added: PropertyDescriptorMap = Object.create(null)
   const names: string[] = []
-  for (const source of sources) {
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i]!
     const descriptors = Object.getOwnPropertyDescriptors(source)
-    for (const name of Object.keys(source)) {
+    const sourceNames = Object.keys(source)
+    for (let j = 0; j < sourceNames.length; j++) {
+      const name = sourceNames[j]!
       if (name === 'default' || name in added || Object.prototype.hasOwnProperty.call(ns, name)) continue
       const get = descriptors[name]!.get ?? (() => (source as Record<string, unknown>)[name])
       added[name] = { get, enumerable: true, configurable: true }
@@ -55,7 +61,8 @@ export function addStarExports(ns: object, sources: object[]): void {
   }
   if (names.length === 0) return
   const own = Object.keys(ns).length > 0
-  for (const name of names.sort()) Object.defineProperty(ns, name, added[name]!)
+  names.sort()
+  for (let i = 0; i < names.length; i++) Object.defineProperty(ns, names[i]!, added[names[i]!]!)
   if (own) sortNamespace(ns)
 }
 

@@ -56,10 +56,18 @@ export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): E
   const record = new EsmRecord(space, id, compileEsm(space.runtime.compiled(id)))
   space.esmRecords.set(id, record)
   session.push(record)
-  record.deps = record.compiled.imports.map((dep) => space.dependencySlot(id, dep.specifier, dep.names, session))
+  const { imports } = record.compiled
+  const deps: DependencySlot[] = []
+  const namespaces: object[] = []
+  for (let i = 0; i < imports.length; i++) {
+    const slot = space.dependencySlot(id, imports[i]!.specifier, imports[i]!.names, session)
+    deps.push(slot)
+    namespaces.push(slot.ns)
+  }
+  record.deps = deps
   const generator = record.compiled.fn.call(
     undefined,
-    record.deps.map((d) => d.ns),
+    namespaces,
     record.ns,
     record.compiled.usesMeta ? record.meta : undefined,
     (specifier: string) => space.importFrom(id, specifier),
@@ -81,7 +89,10 @@ export function evaluatesSync(record: EsmRecord, seen: Set<EsmRecord>): boolean 
   if (record.status === 'evaluated' || seen.has(record)) return true
   if (record.compiled.async || record.evaluation) return false
   seen.add(record)
-  for (const slot of record.deps) {
+  // Index loops in this file: for-of steps allocate while the code is cold, and these run for every import.
+  const { deps } = record
+  for (let i = 0; i < deps.length; i++) {
+    const slot = deps[i]!
     if (slot.record ? !evaluatesSync(slot.record, seen) : slot.host !== undefined && !hostNamespace(slot.host).filled) return false
   }
   return true
@@ -92,7 +103,9 @@ export function evaluateSync(record: EsmRecord, stack: Set<EsmRecord>): void {
   if (record.status === 'evaluated' || stack.has(record)) return
   if (record.compiled.async || record.evaluation) throw requireAsyncError(record)
   stack.add(record)
-  for (const slot of record.deps) {
+  const { deps } = record
+  for (let i = 0; i < deps.length; i++) {
+    const slot = deps[i]!
     if (slot.record) evaluateSync(slot.record, stack)
     else if (slot.facade) slot.facade.bind()
     else if (slot.host) fillHostNamespaceSync(slot.host)
@@ -133,12 +146,17 @@ export function dropUnevaluated(record: EsmRecord, seen = new Set<EsmRecord>()):
 
 /** `export *` names (known once the dependencies ran) and the check that every imported name exists. */
 function finishDependencies(record: EsmRecord, stack: Set<EsmRecord>): void {
-  if (record.compiled.stars.length) addStarExports(record.ns, record.compiled.stars.map((index) => record.deps[index]!.ns))
-  for (const slot of record.deps) {
+  const { deps } = record
+  const { stars } = record.compiled
+  if (stars.length) addStarExports(record.ns, stars.map((index) => deps[index]!.ns))
+  for (let i = 0; i < deps.length; i++) {
+    const slot = deps[i]!
     // A module still on the stack is part of a cycle: its `export *` names are not in yet.
     if (slot.record && slot.record.status !== 'evaluated' && stack.has(slot.record)) continue
-    for (const name of slot.names) {
-      if (!(name in slot.ns)) {
+    const { names, ns } = slot
+    for (let j = 0; j < names.length; j++) {
+      const name = names[j]!
+      if (!(name in ns)) {
         throw new SyntaxError(
           `The requested module '${slot.specifier}' does not provide an export named '${name}' ` +
             `(imported by ${record.id} in space "${record.space.name}")`,

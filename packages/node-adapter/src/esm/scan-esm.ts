@@ -112,6 +112,17 @@ for (const word of ['import', 'export']) KEYWORDS.set(word, K_NOT_VALUE | K_SPEC
 for (const word of ['get', 'set', 'async', 'accessor']) KEYWORDS.set(word, K_MODIFIER)
 KEYWORDS.set('static', K_MODIFIER | K_BLOCK)
 KEYWORDS.set('name', K_SPECIAL)
+/** By first character (ASCII): a bit for each length of a keyword starting with it (so most names skip the lookup). */
+const KEYWORD_STARTS = new Uint32Array(128)
+for (const word of KEYWORDS.keys()) markStart(KEYWORD_STARTS, word)
+/** The same for the imported names of the module being scanned (scans do not overlap). */
+const NAME_STARTS = new Uint32Array(128)
+
+/** Marks `word` in a table by first character and length; a non-ASCII start or 32 characters and more: always looked up. */
+function markStart(table: Uint32Array, word: string): void {
+  const c = word.charCodeAt(0)
+  if (c < 128 && word.length < 32) table[c]! |= 1 << word.length
+}
 
 // Runs the tokenizer hands to the regular expression engine (sticky: they match where `lastIndex` says).
 const SPACES = /[ \t\v\f\u00a0\ufeff]+/y
@@ -150,7 +161,6 @@ class Scan {
   tok = EOF
   start = 0
   end = 0
-  value = ''
   newline = false
   // The token before it, as the handler left it.
   prevTok = EOF
@@ -195,6 +205,8 @@ class Scan {
   readonly locals = new Map<string, string>()
   readonly stars: number[] = []
   renameDefault = ''
+  /** The imported names (known so far) by first character and length, as `KEYWORD_STARTS` (one table for every scan). */
+  readonly nameStarts = NAME_STARTS
 
   constructor(
     readonly code: string,
@@ -203,6 +215,8 @@ class Scan {
   ) {
     this.ctx = this.context(TOP, '')
     this.stack.push(this.ctx)
+    NAME_STARTS.fill(0)
+    if (names) names.forEach((name) => markStart(NAME_STARTS, name))
   }
 
   run(): Rewritten {
@@ -229,7 +243,13 @@ class Scan {
     const { code, edits } = this
     let out = ''
     let at = 0
-    for (const [from, to, text] of edits) {
+    // Index loops here and below, no for-of: this runs before the JIT has warmed up, where each step of a for-of (and
+    // each destructured pair) is an allocation.
+    for (let i = 0; i < edits.length; i++) {
+      const edit = edits[i]!
+      const from = edit[0]
+      const to = edit[1]
+      const text = edit[2]
       if (from < at) throw new GiveUp()
       out += code.slice(at, from)
       if (text.charCodeAt(0) === 0) {
@@ -366,14 +386,25 @@ class Scan {
   }
 
   ident(): void {
-    const name = this.value
-    if (this.prevTok === DOT || this.prevTok === OPTDOT) {
-      // A property name, never a keyword.
+    // A property name is never a keyword; a name no keyword or import starts with (and is as long as) is neither:
+    // for those (most names) not even the string is made.
+    const first = this.code.charCodeAt(this.start)
+    const size = this.end - this.start
+    if (
+      this.prevTok === DOT || this.prevTok === OPTDOT ||
+      (first < 128 && size < 32 && ((KEYWORD_STARTS[first]! | this.nameStarts[first]!) & (1 << size)) === 0)
+    ) {
+      const declPending = this.declPending
       this.declPending = false
       this.regexAllowed = false
+      if (this.prevTok !== DOT && this.prevTok !== OPTDOT) {
+        this.sawCode = true
+        if (declPending && this.exportDecl && this.depth === 0) this.exportName(this.word())
+      }
       this.shift('', 0)
       return
     }
+    const name = this.word()
     const flags = KEYWORDS.get(name) ?? 0
     // What follows an identifier is told by the identifier alone.
     this.regexAllowed = (flags & K_EXPRESSION) !== 0
@@ -476,7 +507,7 @@ class Scan {
     }
     if (this.tok === DOT) {
       this.next()
-      if (this.tok === IDENT && this.value === 'meta') {
+      if (this.tok === IDENT && this.word() === 'meta') {
         // The caller shifts `meta` in as the previous token, a value as `import.meta` is.
         this.edits.push([start, this.end, META])
         this.usesMeta = true
@@ -555,7 +586,7 @@ class Scan {
     while (bodies.length) {
       const depth = bodies[bodies.length - 1]!
       const ends = this.depth < depth ||
-        (this.depth === depth && (tok === COMMA || tok === SEMI || (this.newline && this.prevValueEnd && !continuesExpression(tok, this.value))))
+        (this.depth === depth && (tok === COMMA || tok === SEMI || (this.newline && this.prevValueEnd && !continuesExpression(tok, this.word()))))
       if (!ends) return
       bodies.pop()
     }
@@ -625,36 +656,42 @@ class Scan {
       this.statementEnd(start)
       return
     }
-    const locals: Array<[string, string | undefined]> = []
+    // Local name, then the imported name (`undefined`: the namespace), for each binding.
+    const locals: Array<string | undefined> = []
     if (this.tok === IDENT) {
       // A default import; `import defer * as x`, `import source x` and the like are for the AST path.
-      locals.push([this.value, 'default'])
+      locals.push(this.word(), 'default')
       this.next()
       if (this.tok === COMMA) this.next()
-      else if (this.tok !== IDENT || this.value !== 'from') throw new GiveUp()
+      else if (this.tok !== IDENT || this.word() !== 'from') throw new GiveUp()
     }
     if (this.tok === STAR) {
       this.expectIdent('as')
       this.next()
       if (this.tok !== IDENT) throw new GiveUp()
-      locals.push([this.value, undefined])
+      locals.push(this.word(), undefined)
       this.next()
     } else if (this.tok === LBRACE) {
-      for (const [imported, local] of this.specifiers()) locals.push([local, imported])
+      const specifiers = this.specifiers()
+      for (let i = 0; i < specifiers.length; i += 2) locals.push(specifiers[i + 1]!, specifiers[i]!)
       this.next()
     }
-    if (this.tok !== IDENT || this.value !== 'from') throw new GiveUp()
+    if (this.tok !== IDENT || this.word() !== 'from') throw new GiveUp()
     this.next()
     if (this.tok !== STRING) throw new GiveUp()
     const index = this.dependency(this.stringValue())
-    for (const [local, imported] of locals) {
+    for (let i = 0; i < locals.length; i += 2) {
+      const local = locals[i]!
+      const imported = locals[i + 1]
       if (this.bindings.has(local)) throw new GiveUp()
       if (this.sawCode && !this.names) this.lateImport = true
       if (imported === undefined) {
         this.bindings.set(local, `__ms_i${index}`)
+        markStart(this.nameStarts, local)
       } else {
         this.imports[index]!.names.push(imported)
         this.bindings.set(local, member(index, imported))
+        markStart(this.nameStarts, local)
       }
     }
     this.statementEnd(start)
@@ -668,12 +705,12 @@ class Scan {
     if (tok === STAR) {
       this.next()
       let exported: string | undefined
-      if (this.tok === IDENT && this.value === 'as') {
+      if (this.tok === IDENT && this.word() === 'as') {
         this.next()
         exported = this.moduleExportName()
         this.next()
       }
-      if (this.tok !== IDENT || this.value !== 'from') throw new GiveUp()
+      if (this.tok !== IDENT || this.word() !== 'from') throw new GiveUp()
       this.next()
       if (this.tok !== STRING) throw new GiveUp()
       const index = this.dependency(this.stringValue())
@@ -686,25 +723,25 @@ class Scan {
       const specifiers = this.specifiers()
       const state = this.save()
       this.next()
-      if (this.tok === IDENT && this.value === 'from') {
+      if (this.tok === IDENT && this.word() === 'from') {
         this.next()
         if (this.tok !== STRING) throw new GiveUp()
         const index = this.dependency(this.stringValue())
-        for (const [local, exported] of specifiers) {
-          this.imports[index]!.names.push(local)
-          this.getters.set(exported, member(index, local))
+        for (let i = 0; i < specifiers.length; i += 2) {
+          this.imports[index]!.names.push(specifiers[i]!)
+          this.getters.set(specifiers[i + 1]!, member(index, specifiers[i]!))
         }
         this.statementEnd(start)
         return
       }
       this.restore(state)
       // Resolved against the imports at the end: an `export { x }` may come before `import { x }`.
-      for (const [local, exported] of specifiers) this.locals.set(exported, local)
+      for (let i = 0; i < specifiers.length; i += 2) this.locals.set(specifiers[i + 1]!, specifiers[i]!)
       this.statementEnd(start)
       return
     }
     if (tok !== IDENT) throw new GiveUp()
-    const keyword = this.value
+    const keyword = this.word()
     if (keyword === 'default') {
       this.exportDefault(start)
       return
@@ -734,7 +771,7 @@ class Scan {
     this.regexAllowed = true
     this.next()
     const tok = this.tok
-    const value = this.value
+    const value = this.word()
     if (tok === IDENT && (value === 'function' || (value === 'async' && this.asyncFunction()))) {
       const name = this.declarationName()
       this.edits.push([start, this.start, ''])
@@ -781,7 +818,7 @@ class Scan {
   asyncFunction(): boolean {
     const state = this.save()
     this.next()
-    const result = this.tok === IDENT && this.value === 'function' && !this.newline
+    const result = this.tok === IDENT && this.word() === 'function' && !this.newline
     this.restore(state)
     return result
   }
@@ -789,10 +826,10 @@ class Scan {
   /** At `function`, `async` or `class`: the declared name, if any (looks ahead, consumes nothing). */
   declarationName(): string | undefined {
     const state = this.save()
-    if (this.value === 'async') this.next()
+    if (this.word() === 'async') this.next()
     this.next()
     if (this.tok === STAR) this.next()
-    const name = this.tok === IDENT && this.value !== 'extends' ? this.value : undefined
+    const name = this.tok === IDENT && this.word() !== 'extends' ? this.word() : undefined
     this.restore(state)
     return name
   }
@@ -813,14 +850,14 @@ class Scan {
       this.exportDecl = false
       return
     }
-    if (this.newline && this.prevValueEnd && !continuesExpression(tok, this.value)) {
+    if (this.newline && this.prevValueEnd && !continuesExpression(tok, this.word())) {
       this.exportDecl = false
       return
     }
     if (this.exportDeclExpectName) {
       this.exportDeclExpectName = false
       if (tok !== IDENT) throw new GiveUp()
-      this.exportName(this.value)
+      this.exportName(this.word())
       return
     }
     if (tok === COMMA) this.exportDeclExpectName = true
@@ -830,20 +867,20 @@ class Scan {
     if (this.exportDecl) this.getters.set(name, name)
   }
 
-  /** `{ a, b as c, "d" as e }` of an import or export: [name before `as`, name after]. The `}` is current at the end. */
-  specifiers(): Array<[string, string]> {
-    const result: Array<[string, string]> = []
+  /** `{ a, b as c, "d" as e }` of an import or export: name before `as`, name after, for each. The `}` is current at the end. */
+  specifiers(): string[] {
+    const result: string[] = []
     this.next()
     while (this.tok !== RBRACE) {
       const first = this.moduleExportName()
       let second = first
       this.next()
-      if (this.tok === IDENT && this.value === 'as') {
+      if (this.tok === IDENT && this.word() === 'as') {
         this.next()
         second = this.moduleExportName()
         this.next()
       }
-      result.push([first, second])
+      result.push(first, second)
       if (this.tok === COMMA) this.next()
       else if (this.tok !== RBRACE) throw new GiveUp()
     }
@@ -851,14 +888,14 @@ class Scan {
   }
 
   moduleExportName(): string {
-    if (this.tok === IDENT) return this.value
+    if (this.tok === IDENT) return this.word()
     if (this.tok === STRING) return this.stringValue()
     throw new GiveUp()
   }
 
   expectIdent(word: string): void {
     this.next()
-    if (this.tok !== IDENT || this.value !== word) throw new GiveUp()
+    if (this.tok !== IDENT || this.word() !== word) throw new GiveUp()
   }
 
   /** After the specifier of an import or export: import attributes, an optional `;`, then blanks the statement. */
@@ -868,7 +905,7 @@ class Scan {
     this.regexAllowed = true
     const state = this.save()
     this.next()
-    if (this.tok === IDENT && this.value === 'with' && !this.newline) {
+    if (this.tok === IDENT && this.word() === 'with' && !this.newline) {
       this.next()
       if (this.tok !== LBRACE) throw new GiveUp()
       while (this.tok !== RBRACE) {
@@ -905,6 +942,11 @@ class Scan {
   // ---------------------------------------------------------------------------------------------------------------
   // The tokenizer
 
+  /** The current token's text (an identifier's name): made only when asked for. */
+  word(): string {
+    return this.code.slice(this.start, this.end)
+  }
+
   save(): number[] {
     return [this.pos, this.tok, this.start, this.end, this.newline ? 1 : 0]
   }
@@ -915,19 +957,17 @@ class Scan {
     this.start = state[2]!
     this.end = state[3]!
     this.newline = state[4] === 1
-    if (this.tok === IDENT) this.value = this.code.slice(this.start, this.end)
   }
 
   /** The kind of the next token, consuming nothing. */
   peek(): number {
-    const { pos, tok, start, end, value, newline } = this
+    const { pos, tok, start, end, newline } = this
     this.next()
     const next = this.tok
     this.pos = pos
     this.tok = tok
     this.start = start
     this.end = end
-    this.value = value
     this.newline = newline
     return next
   }
@@ -997,7 +1037,6 @@ class Scan {
       const end = IDENTIFIER_REST.lastIndex
       if (code.charCodeAt(end) === 92) throw new GiveUp()
       this.tok = IDENT
-      this.value = code.slice(pos, end)
       this.pos = this.end = end
       return
     }
@@ -1183,9 +1222,11 @@ class Scan {
   }
 }
 
+const PLAIN_NAME = /^[A-Za-z_$][\w$]*$/
+
 /** The namespace read for an imported name: `__ms_i0.name`, or `__ms_i0["a-b"]` for a string name. */
 function member(index: number, name: string): string {
-  return `__ms_i${index}${/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`}`
+  return `__ms_i${index}${PLAIN_NAME.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`}`
 }
 
 /** A token that, after a newline, continues the expression before it (so no semicolon is inserted). */

@@ -70,15 +70,19 @@ export interface Rewritten {
 
 /** The prologue (namespace reads, export getters, the `yield`), the body, and the end of the function. */
 function assemble({ body, async, usesMeta, imports, stars, getters, locals, bindings, renameDefault }: Rewritten): EsmTransform {
-  for (const [exported, local] of locals) getters.set(exported, bindings.get(local) ?? local)
-  const exportNames = [...getters.keys()].sort()
-  const prologue = [
-    `(${async ? 'async ' : ''}function* (${DEPS}, ${NS}, ${META}, ${DYNAMIC}, ${DEFINE}) {'use strict';`,
-    imports.length ? `const ${imports.map((_, i) => `__ms_i${i} = ${DEPS}[${i}]`).join(', ')};` : '',
-    `${DEFINE}(${NS}, {${exportNames.map((name) => `${JSON.stringify(name)}: () => ${getters.get(name)}`).join(', ')}});`,
-    renameDefault,
-    'yield;',
-  ].join('')
+  // No for-of or spreads: this runs for every module before the JIT has warmed up, where their steps allocate.
+  locals.forEach((local, exported) => getters.set(exported, bindings.get(local) ?? local))
+  const exportNames: string[] = []
+  getters.forEach((_, name) => exportNames.push(name))
+  exportNames.sort()
+  let prologue = `(${async ? 'async ' : ''}function* (${DEPS}, ${NS}, ${META}, ${DYNAMIC}, ${DEFINE}) {'use strict';`
+  for (let i = 0; i < imports.length; i++) prologue += `${i === 0 ? 'const ' : ', '}__ms_i${i} = ${DEPS}[${i}]${i === imports.length - 1 ? ';' : ''}`
+  prologue += `${DEFINE}(${NS}, {`
+  for (let i = 0; i < exportNames.length; i++) {
+    const name = exportNames[i]!
+    prologue += `${i === 0 ? '' : ', '}${JSON.stringify(name)}: () => ${getters.get(name)}`
+  }
+  prologue += `});${renameDefault}yield;`
   return { code: `${prologue}${body}\n})`, async, usesMeta, imports, stars, exportNames }
 }
 
