@@ -1,14 +1,15 @@
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createNodeHost } from '../src/node-host.js'
 import { FileResolvers } from '../src/resolve/file-resolver.js'
 import { createMemoHost } from '../src/resolve/memo-host.js'
 import { nodeLookup } from '../src/resolve/node-lookup.js'
+import { requestConditions } from '../src/resolve/request-conditions.js'
 
 // The plain-case lookup answers without the full resolver, as Node does; on real packages that is also the full
 // resolver's answer, compared here on every package installed in this repository (hundreds of real ones), as packages,
-// as subpaths and as folders. (The shapes where enhanced-resolve and Node differ are in docs/spec.md.)
+// as subpaths (files, and what `exports` names) and as folders. (The shapes where enhanced-resolve and Node differ are in docs/spec.md.)
 const repo = resolve(import.meta.dirname, '../../..')
 const modules = join(repo, 'node_modules')
 
@@ -20,6 +21,19 @@ function installed(): string[] {
     else names.push(entry)
   }
   return names
+}
+
+/** The subpaths a package's `exports` names (patterns left out). */
+function exportedSubpaths(name: string): string[] {
+  let manifest
+  try {
+    manifest = JSON.parse(readFileSync(join(modules, name, 'package.json'), 'utf8'))
+  } catch {
+    return []
+  }
+  const exports = manifest?.exports
+  if (!exports || typeof exports !== 'object' || Array.isArray(exports)) return []
+  return Object.keys(exports).filter((key) => key.startsWith('./') && !key.includes('*')).map((key) => `${name}${key.slice(1)}`)
 }
 
 /** A few subpaths of each package: its first files and folders, with and without extensions. */
@@ -43,7 +57,7 @@ describe('the plain-case lookup agrees with the full resolver', () => {
   const host = createMemoHost(createNodeHost())
   const files = new FileResolvers(host)
   const names = installed()
-  const requests = [...names, ...names.flatMap(subpaths), ...names.map((name) => `./node_modules/${name}`), ...names.slice(0, 100).map((name) => `./node_modules/${name}/`)]
+  const requests = [...names, ...names.flatMap(subpaths), ...names.flatMap(exportedSubpaths), ...names.map((name) => `./node_modules/${name}`), ...names.slice(0, 100).map((name) => `./node_modules/${name}/`)]
 
   it.each([
     ['require, unbounded', 'require', undefined],
@@ -52,13 +66,13 @@ describe('the plain-case lookup agrees with the full resolver', () => {
     ['import, bounded at the repository', 'import', repo],
     ['require, from inside an installed package', 'require', undefined, join(modules, 'webpack/lib/util')],
   ] as const)('%s', (_label, kind, bound, from?: string) => {
-    const conditions = ['node', kind]
+    const conditions = requestConditions(['node'], kind)
     const fullySpecified = kind === 'import'
     const fromDir = from ?? bound ?? repo
     let answered = 0
     const disagreements: string[] = []
     for (const request of requests) {
-      const plain = nodeLookup(host, bound, fromDir, request, fullySpecified)
+      const plain = nodeLookup(host, bound, fromDir, request, conditions, fullySpecified)
       if (plain === null) continue
       answered++
       const full = files.resolve({ bound, conditions, fullySpecified }, fromDir, request).path
@@ -72,7 +86,7 @@ describe('the plain-case lookup agrees with the full resolver', () => {
   it('finds nothing above a bound, as the full resolver', () => {
     const bound = join(repo, 'packages/core')
     for (const name of names.slice(0, 50)) {
-      expect(nodeLookup(host, bound, bound, name, false)).toBeNull()
+      expect(nodeLookup(host, bound, bound, name, ['node', 'require'], false)).toBeNull()
       expect(files.resolve({ bound, conditions: ['node', 'require'], fullySpecified: false }, bound, name).path).toBeUndefined()
     }
   })

@@ -1,15 +1,17 @@
 import { dirname } from 'node:path'
+import { exports as exportsTargets } from 'resolve.exports'
 import { EXTENSIONS, isAboveBound } from './file-resolver.js'
 import type { MemoHost } from './memo-host.js'
 import { joinRelative, parseBareSpecifier, specifierType } from './specifier.js'
 
 /**
  * Node's resolution for the plain cases, answered from the memo host without the full resolver: a folder (its
- * `main`, then its `index`) and a package found in `node_modules` that has no `exports` (Node's `LOAD_AS_FILE`,
- * `LOAD_AS_DIRECTORY`, `LOAD_NODE_MODULES`). These are most of the lookups that the relative fast path leaves, and the
+ * `main`, then its `index`) and a package found in `node_modules`, through its `exports` when it has them (Node's
+ * `LOAD_AS_FILE`, `LOAD_AS_DIRECTORY`, `LOAD_NODE_MODULES`, `PACKAGE_EXPORTS_RESOLVE`). These are most of the lookups that the relative fast path leaves, and the
  * full resolver costs ten times as much for each of them in a cold process (its plugin pipeline runs unoptimised).
  *
- * `null` means "not a plain case, ask the full resolver": an `exports` or `imports` field, a self-reference, a
+ * `null` means "not a plain case, ask the full resolver": an `imports` field, an `exports` answer that is not one
+ * existing file, a self-reference, a
  * `main` that names nothing, a file where a package folder was expected, anything not found. So the full resolver
  * stays the authority on everything this does not answer, and on every error. Where it answers, it answers as Node
  * does, which is also what enhanced-resolve answers for every package installed in this repository (a test compares
@@ -17,7 +19,14 @@ import { joinRelative, parseBareSpecifier, specifierType } from './specifier.js'
  * naming a folder that has a package.json of its own (Node takes that folder's index, not its `main`), `main: "."`,
  * and `main: "lib/"` beside a `lib.js`.
  */
-export function nodeLookup(host: MemoHost, bound: string | undefined, fromDir: string, request: string, fullySpecified: boolean): string | null {
+export function nodeLookup(
+  host: MemoHost,
+  bound: string | undefined,
+  fromDir: string,
+  request: string,
+  conditions: readonly string[],
+  fullySpecified: boolean,
+): string | null {
   const type = specifierType(request)
   if (type === 'relative' || type === 'absolute') {
     // The relative fast path has tried the file and its extensions already; a trailing slash names a folder.
@@ -35,7 +44,7 @@ export function nodeLookup(host: MemoHost, bound: string | undefined, fromDir: s
     if (!dir.endsWith('/node_modules')) {
       const modules = dir === '/' ? '/node_modules' : `${dir}/node_modules`
       if (bound === undefined || !isAboveBound(modules, bound)) {
-        const found = fromModules(host, `${modules}/${name}`, subpath, fullySpecified)
+        const found = fromModules(host, `${modules}/${name}`, subpath, conditions, fullySpecified)
         if (found !== undefined) return found
       }
     }
@@ -50,7 +59,7 @@ export function nodeLookup(host: MemoHost, bound: string | undefined, fromDir: s
  * The answer from one `node_modules/<name>`: a path, `null` to give up (ask the full resolver), or `undefined` when
  * nothing of that name is there (Node goes on to the next folder up).
  */
-function fromModules(host: MemoHost, packageDir: string, subpath: string, fullySpecified: boolean): string | null | undefined {
+function fromModules(host: MemoHost, packageDir: string, subpath: string, conditions: readonly string[], fullySpecified: boolean): string | null | undefined {
   const stat = host.stat(packageDir)
   if (!stat) {
     // Node would still try `<name>.js` and the like beside the missing folder: leave that to the full resolver.
@@ -59,7 +68,7 @@ function fromModules(host: MemoHost, packageDir: string, subpath: string, fullyS
   }
   if (!stat.isDirectory) return null
   const manifest = host.readPackageJson(packageDir)
-  if (manifest?.exports !== undefined) return null
+  if (manifest?.exports !== undefined) return fromExports(host, packageDir, manifest, subpath, conditions)
   if (!subpath) {
     // `require('x')` tries x.js beside the folder x before the folder.
     if (EXTENSIONS.some((extension) => host.stat(packageDir + extension) !== undefined)) return null
@@ -68,6 +77,26 @@ function fromModules(host: MemoHost, packageDir: string, subpath: string, fullyS
   const path = packageDir + subpath
   if (fullySpecified) return host.stat(path)?.isFile ? real(host, path) : null
   return loadFile(host, path) ?? (host.stat(path)?.isDirectory ? loadDirectory(host, path) : null)
+}
+
+/**
+ * A package's `exports` for `.` or `./subpath`, matched with resolve.exports (Node's `PACKAGE_EXPORTS_RESOLVE`, with
+ * exactly our conditions and `default`). Only one plain answer is taken: a single target that is an existing file
+ * inside the package. Refusals, null targets, fallback arrays and anything odd go to the full resolver, which then
+ * also gives the reason in its error.
+ */
+function fromExports(host: MemoHost, packageDir: string, manifest: Record<string, any>, subpath: string, conditions: readonly string[]): string | null {
+  let targets: string[] | void
+  try {
+    targets = exportsTargets(manifest, `.${subpath}`, { conditions, unsafe: true }) as string[] | void
+  } catch {
+    return null
+  }
+  if (!targets || targets.length !== 1) return null
+  const target = targets[0]!
+  if (!target.startsWith('./') || /(^|\/)(\.\.?|node_modules)(\/|$)/.test(target.slice(2)) || target.includes('//') || target.includes('\\') || target.includes('%')) return null
+  const path = packageDir + target.slice(1)
+  return host.stat(path)?.isFile ? real(host, path) : null
 }
 
 /** `LOAD_AS_DIRECTORY`: the folder's `main` (as a file, then as a folder's index), else its `index`. */

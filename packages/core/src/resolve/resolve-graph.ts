@@ -288,7 +288,7 @@ function viaParent(env: ResolveEnvironment, space: NormalizedSpace, bare: BareSp
 }
 
 function lookup(env: ResolveEnvironment, bound: string | undefined, fromDir: string, request: string, ctx: ResolveContext): string | undefined {
-  const plain = nodeLookup(env.host, bound, fromDir, request, ctx.fullySpecified)
+  const plain = nodeLookup(env.host, bound, fromDir, request, ctx.conditions, ctx.fullySpecified)
   if (plain !== null) return plain
   const result = env.files.resolve({ bound, conditions: ctx.conditions, fullySpecified: ctx.fullySpecified }, fromDir, request)
   if (result.reason) ctx.reasons.push(result.reason)
