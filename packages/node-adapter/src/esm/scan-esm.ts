@@ -405,7 +405,10 @@ class Scan {
       return
     }
     const name = this.word()
-    const flags = KEYWORDS.get(name) ?? 0
+    let flags = KEYWORDS.get(name) ?? 0
+    // `of` is a keyword only after the binding of a `for (... of ...)`; elsewhere it is a name (rxjs exports one),
+    // and a `/` after it divides.
+    if (name === 'of' && !(this.ctx.kind === PAREN && this.ctx.keyword === 'for' && this.prevValueEnd)) flags = 0
     // What follows an identifier is told by the identifier alone.
     this.regexAllowed = (flags & K_EXPRESSION) !== 0
     const declPending = this.declPending
@@ -441,7 +444,11 @@ class Scan {
       }
     }
     this.sawCode = true
-    if (this.names ? this.names.has(name) : this.bindings.has(name)) this.reference(name)
+    // (`of` as the keyword of a loop is no read of an import called `of`.)
+    if ((this.names ? this.names.has(name) : this.bindings.has(name)) && !(flags !== 0 && name === 'of')) this.reference(name)
+    // A keyword as a method or property name (`async catch(e) {}`, `{ if: 1 }`) is a name: its `(...)` is a parameter
+    // list, and the `{` after it a function's body. Modifiers keep their meaning for the name after them.
+    if (flags !== 0 && (flags & K_MODIFIER) === 0 && (this.ctx.kind === OBJECT || this.ctx.kind === CLASS) && this.isKey(this.peek())) flags = 0
     this.shift(flags === 0 ? '' : name, flags)
   }
 
@@ -558,6 +565,8 @@ class Scan {
         break
       case IDENT:
         kind = (this.prevFlags & (K_EXPRESSION | K_BLOCK)) === K_EXPRESSION ? OBJECT : BLOCK
+        // `return` and `yield` end their statement at a line break: a `{` on the next line opens a block.
+        if (this.newline && (this.prevKeyword === 'return' || this.prevKeyword === 'yield')) kind = BLOCK
         break
       default:
         kind = OBJECT

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { scanEsm } from '../src/esm/scan-esm.js'
+import { transformEsm } from '../src/esm/transform-esm.js'
+
+// Inputs where a token scan can misread the grammar and still produce code that compiles: a keyword used as a method
+// name, a line break that ends a statement, a contextual keyword used as a name. For each, the scan must make the AST
+// path's rewrites and report top-level await as it does (the scan may also give up, which is then the AST path).
+const header = "import { x, of } from './x.js'\n"
+const cases: Array<[string, string, { async: boolean, scanned: boolean }]> = [
+  ['an async method named catch', 'class P { async catch(e) { await e; return x } }', { async: false, scanned: true }],
+  ['async methods named if, with, for, while, switch', 'class P { async if(a) { await a } async with(a) { await a } async for(a) { await a } async while(a) { await a } async switch(a) { await a } }', { async: false, scanned: true }],
+  ['async methods named like statements in an object', 'export const o = { async catch(e) { await e }, async if(a) { await x }, async *for() { await x } }', { async: false, scanned: true }],
+  ['static and getter methods named like statements', 'class P { static if() { return x } get catch() { return x } set while(v) { x(v) } }', { async: false, scanned: true }],
+  ['a method named while, then real top-level await', 'class A { while(a) { return x } }\nawait x', { async: true, scanned: true }],
+  ['await in a real catch clause at the top level', 'try { x() } catch (e) { await x }', { async: true, scanned: true }],
+  ['await in a real if at the top level', 'if (x) { await x }', { async: true, scanned: true }],
+  ['a block on the line after yield', 'export function* g() { yield\n{ x() } }', { async: false, scanned: true }],
+  ['a block on the line after return', 'export function f() { return\n{ x() } }', { async: false, scanned: true }],
+  ['an object after return on the same line', 'export function f() { return { x } }', { async: false, scanned: true }],
+  ['an import named of, divided', 'export const r = of / x / 2', { async: false, scanned: true }],
+  ['an import named of, then a block', 'export const a = of\n{ x() }', { async: false, scanned: true }],
+  ['of as the keyword of a for loop', 'for (const y of x) of(y)\nfor (const [a] of x) of(a)', { async: false, scanned: true }],
+  ['a method called of', 'export const o = { of() { return x }, of: x }', { async: false, scanned: true }],
+]
+
+const layout = (code: string) => code.replace(/[\s();]/g, '')
+
+describe('the token scan on grammar that is easy to misread', () => {
+  for (const [description, body, expected] of cases) {
+    it(description, () => {
+      const source = header + body
+      const reference = transformEsm(source, '/m.js', { ast: true })
+      const scanned = scanEsm(source)
+      expect(scanned !== undefined).toBe(expected.scanned)
+      const result = transformEsm(source, '/m.js')
+      expect(layout(result.code)).toBe(layout(reference.code))
+      expect(result.async).toBe(reference.async)
+      expect(reference.async).toBe(expected.async)
+    })
+  }
+})
