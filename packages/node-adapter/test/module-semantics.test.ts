@@ -40,6 +40,13 @@ describe('ES module semantics', () => {
     expect(again.loaded).toBe(2)
   })
 
+  it("names the module's file and line in the stack of an error it throws", async () => {
+    const space = fresh()
+    ;(globalThis as Record<string, unknown>).__modspaceThrows = 0
+    const error = await space.import('./throws-once.js').catch((e: Error) => e)
+    expect(String((error as Error).stack)).toContain(`${fixture('semantics')}/throws-once.js:2:`)
+  })
+
   it('re-exports with export * (not default), export * as and renamed re-exports', async () => {
     const star = await fresh().import('./star.js')
     expect(Object.keys(star)).toEqual(['all', 'default', 'renamed', 'x', 'y'])
