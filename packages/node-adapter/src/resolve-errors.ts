@@ -1,4 +1,4 @@
-import { ErrorCodes, ModspaceError, type ResolveResult, type TraceStep } from '@modspace/core'
+import { ErrorCodes, ModspaceError, blockedImportError, type ResolveResult, type TraceStep } from '@modspace/core'
 
 /** What was being loaded when something failed. */
 export interface LoadRequest {
@@ -24,21 +24,13 @@ export function withTrace(error: ModspaceError, request: LoadRequest): ModspaceE
   })
 }
 
-/** A `blocked` answer is an error at run time: the module may not be loaded from this space. */
+/**
+ * A `blocked` answer is an error at run time: the module may not be loaded from this space. Worded as the bundler
+ * plugins word it (the core's `blockedImportError`), with the trace in the message as for every run-time failure.
+ */
 export function blockedError(result: ResolveResult, request: LoadRequest): ModspaceError {
-  return new ModspaceError(
-    ErrorCodes.BLOCKED,
-    `"${request.specifier}" is blocked in space "${request.space}" by an override of "${result.space}".${formatTrace(result.trace)}`,
-    {
-      space: request.space,
-      specifier: request.specifier,
-      importer: request.importer ?? '(entry of the space)',
-      configPath: `spaces.${result.space}.overrides`,
-      expected: 'an import that no override sets to false',
-      fix: `remove the import, or change spaces.${result.space}.overrides["${request.specifier}"]`,
-      trace: result.trace,
-    },
-  )
+  const { space, specifier, importer } = request
+  return withTrace(blockedImportError({ space, specifier, ...(importer ? { importer } : {}) }, result), request)
 }
 
 /** A space used after `dispose()`: its instances are gone, and it will not load them again. */

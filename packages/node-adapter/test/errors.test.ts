@@ -31,6 +31,10 @@ describe('errors', () => {
     expect(error.code).toBe('MODSPACE_BLOCKED')
     expect(error.message).toContain('"node:child_process"')
     expect(error.message).toContain('spaces.app.overrides')
+    // The same wording as the bundler plugins' (the core's blockedImportError), plus the trace.
+    expect(error.summary).toMatch(/^"node:child_process" is blocked in space "app" \(an override in "app" is false\)\.\n {2}trace:\n/)
+    expect(error.fix).toContain('stand-in file in spaces.app.overrides')
+    expect(error.importer).toBe(join(dir, 'app/blocked.js'))
   })
 
   it('throws config errors from createSpaces, before any module can run', async () => {
