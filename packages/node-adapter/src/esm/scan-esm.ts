@@ -53,6 +53,36 @@ const OP: number = 204
 /** `!` or `~`: unary only, so a newline before one ends a statement. */
 const UNARY: number = 205
 
+// What a token starting with an ASCII character is, for `next()`'s switch (every other character starts a name).
+const C_OTHER = 0
+const C_IDENT = 1
+const C_DIGIT = 2
+/** A punctuator of one character whose token is its own char code. */
+const C_SINGLE = 3
+const C_QUOTE = 4
+const C_BACKQUOTE = 5
+const C_RBRACE = 6
+const C_DOT = 7
+const C_QUESTION = 8
+const C_EQUALS = 9
+const C_PLUS_MINUS = 10
+const C_STAR = 11
+const C_SLASH = 12
+const C_BANG = 13
+const C_TILDE = 14
+/** `%`, `&`, `|`, `^`, `<`, `>`: the start of an operator of one or more characters. */
+const C_OPERATOR = 15
+const C_HASH = 16
+const CHAR_CLASS = new Uint8Array(128).fill(C_OTHER)
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36) CHAR_CLASS[c] = C_IDENT
+  else if (c >= 48 && c <= 57) CHAR_CLASS[c] = C_DIGIT
+}
+for (const c of [LPAREN, RPAREN, COMMA, COLON, SEMI, LBRACKET, RBRACKET, LBRACE]) CHAR_CLASS[c] = C_SINGLE
+for (const [chars, kind] of [['"\'', C_QUOTE], ['`', C_BACKQUOTE], ['}', C_RBRACE], ['.', C_DOT], ['?', C_QUESTION], ['=', C_EQUALS], ['+-', C_PLUS_MINUS], ['*', C_STAR], ['/', C_SLASH], ['!', C_BANG], ['~', C_TILDE], ['%&|^<>', C_OPERATOR], ['#', C_HASH]] as const) {
+  for (const char of chars) CHAR_CLASS[char.charCodeAt(0)] = kind
+}
+
 // Bracket contexts.
 const TOP: number = 0
 const PAREN: number = 1
@@ -1040,43 +1070,37 @@ class Scan {
     this.newline = newline
     this.start = pos
     const c = code.charCodeAt(pos)
-    if (isIdentifierChar(c) && !(c >= 48 && c <= 57)) {
-      IDENTIFIER_REST.lastIndex = pos + 1
-      IDENTIFIER_REST.test(code)
-      const end = IDENTIFIER_REST.lastIndex
-      if (code.charCodeAt(end) === 92) throw new GiveUp()
-      this.tok = IDENT
-      this.pos = this.end = end
-      return
-    }
-    if (c >= 48 && c <= 57) {
-      this.number(pos)
-      return
-    }
-    switch (c) {
-      case 34:
-      case 39:
+    // One table lookup and a dense switch: a chain of comparisons per token costs while the code is interpreted.
+    switch (c < 128 ? CHAR_CLASS[c]! : C_IDENT) {
+      case C_IDENT: {
+        IDENTIFIER_REST.lastIndex = pos + 1
+        IDENTIFIER_REST.test(code)
+        const end = IDENTIFIER_REST.lastIndex
+        if (code.charCodeAt(end) === 92) throw new GiveUp()
+        this.tok = IDENT
+        this.pos = this.end = end
+        return
+      }
+      case C_SINGLE:
+        this.tok = c
+        this.pos = this.end = pos + 1
+        return
+      case C_DIGIT:
+        this.number(pos)
+        return
+      case C_QUOTE:
         this.string(pos, c)
         return
-      case 96:
+      case C_BACKQUOTE:
         this.template(pos + 1, TEMPLATE_HEAD)
         return
-      case 125:
+      case C_RBRACE:
         if (this.ctx.kind === SUBSTITUTION) {
           this.template(pos + 1, TEMPLATE_MIDDLE)
           return
         }
         return this.punct(pos, 1, RBRACE)
-      case 40:
-      case 41:
-      case 44:
-      case 58:
-      case 59:
-      case 91:
-      case 93:
-      case 123:
-        return this.punct(pos, 1, c)
-      case 46: {
+      case C_DOT: {
         const d = code.charCodeAt(pos + 1)
         if (d >= 48 && d <= 57) {
           this.number(pos)
@@ -1085,7 +1109,7 @@ class Scan {
         if (d === 46 && code.charCodeAt(pos + 2) === 46) return this.punct(pos, 3, DOT3)
         return this.punct(pos, 1, DOT)
       }
-      case 63: {
+      case C_QUESTION: {
         const d = code.charCodeAt(pos + 1)
         if (d === 46) {
           const e = code.charCodeAt(pos + 2)
@@ -1095,42 +1119,36 @@ class Scan {
         if (d === 63) return this.punct(pos, code.charCodeAt(pos + 2) === 61 ? 3 : 2, OP)
         return this.punct(pos, 1, QUESTION)
       }
-      case 61: {
+      case C_EQUALS: {
         const d = code.charCodeAt(pos + 1)
         if (d === 62) return this.punct(pos, 2, ARROW)
         if (d === 61) return this.punct(pos, code.charCodeAt(pos + 2) === 61 ? 3 : 2, OP)
         return this.punct(pos, 1, ASSIGN)
       }
-      case 43:
-      case 45: {
+      case C_PLUS_MINUS: {
         const d = code.charCodeAt(pos + 1)
         if (d === c) return this.punct(pos, 2, INCDEC)
         return this.punct(pos, d === 61 ? 2 : 1, OP)
       }
-      case 42: {
+      case C_STAR: {
         const d = code.charCodeAt(pos + 1)
         if (d === 42) return this.punct(pos, code.charCodeAt(pos + 2) === 61 ? 3 : 2, OP)
         if (d === 61) return this.punct(pos, 2, OP)
         return this.punct(pos, 1, STAR)
       }
-      case 47:
+      case C_SLASH:
         if (this.regexAllowed) {
           this.regex(pos)
           return
         }
         return this.punct(pos, code.charCodeAt(pos + 1) === 61 ? 2 : 1, OP)
-      case 33: {
+      case C_BANG: {
         if (code.charCodeAt(pos + 1) === 61) return this.punct(pos, code.charCodeAt(pos + 2) === 61 ? 3 : 2, OP)
         return this.punct(pos, 1, UNARY)
       }
-      case 126:
+      case C_TILDE:
         return this.punct(pos, 1, UNARY)
-      case 37:
-      case 38:
-      case 124:
-      case 94:
-      case 60:
-      case 62: {
+      case C_OPERATOR: {
         let end = pos + 1
         for (;;) {
           const d = code.charCodeAt(end)
@@ -1139,7 +1157,7 @@ class Scan {
         }
         return this.punct(pos, end - pos, OP)
       }
-      case 35: {
+      case C_HASH: {
         let end = pos + 1
         while (end < length && isIdentifierChar(code.charCodeAt(end))) end++
         if (end === pos + 1 || code.charCodeAt(end) === 92) throw new GiveUp()
