@@ -18,7 +18,8 @@
  */
 import type { EsmImport, Rewritten } from './transform-esm.js'
 
-// Token kinds. Punctuators that matter are their own char code (all above 32); the rest are grouped.
+// Token kinds: small and dense, so that a `switch` over them is a jump table (a chain of comparisons per token costs
+// while the code is interpreted). Punctuators that matter have their own; the rest are grouped.
 const EOF: number = 0
 const IDENT: number = 1
 const PRIVATE: number = 2
@@ -31,27 +32,27 @@ const TEMPLATE_HEAD: number = 6
 /** `}...${`: closes one substitution and opens the next. */
 const TEMPLATE_MIDDLE: number = 7
 const REGEX: number = 8
-const LPAREN: number = 40
-const RPAREN: number = 41
-const STAR: number = 42
-const COMMA: number = 44
-const DOT: number = 46
-const COLON: number = 58
-const SEMI: number = 59
-const ASSIGN: number = 61
-const QUESTION: number = 63
-const LBRACKET: number = 91
-const RBRACKET: number = 93
-const LBRACE: number = 123
-const RBRACE: number = 125
-const ARROW: number = 200
-const DOT3: number = 201
-const OPTDOT: number = 202
-const INCDEC: number = 203
+const LPAREN: number = 9
+const RPAREN: number = 10
+const STAR: number = 11
+const COMMA: number = 12
+const DOT: number = 13
+const COLON: number = 14
+const SEMI: number = 15
+const ASSIGN: number = 16
+const QUESTION: number = 17
+const LBRACKET: number = 18
+const RBRACKET: number = 19
+const LBRACE: number = 20
+const RBRACE: number = 21
+const ARROW: number = 22
+const DOT3: number = 23
+const OPTDOT: number = 24
+const INCDEC: number = 25
 /** A binary (or compound assignment) operator: `+`, `==`, `&&=`, `/`, ... */
-const OP: number = 204
+const OP: number = 26
 /** `!` or `~`: unary only, so a newline before one ends a statement. */
-const UNARY: number = 205
+const UNARY: number = 27
 
 // What a token starting with an ASCII character is, for `next()`'s switch (every other character starts a name).
 const C_OTHER = 0
@@ -78,7 +79,15 @@ for (let c = 0; c < 128; c++) {
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36) CHAR_CLASS[c] = C_IDENT
   else if (c >= 48 && c <= 57) CHAR_CLASS[c] = C_DIGIT
 }
-for (const c of [LPAREN, RPAREN, COMMA, COLON, SEMI, LBRACKET, RBRACKET, LBRACE]) CHAR_CLASS[c] = C_SINGLE
+/** The token of each character of class `C_SINGLE`. */
+const SINGLE_TOKEN = new Uint8Array(128)
+for (const [char, tok] of [['(', LPAREN], [')', RPAREN], [',', COMMA], [':', COLON], [';', SEMI], ['[', LBRACKET], [']', RBRACKET], ['{', LBRACE]] as const) {
+  CHAR_CLASS[char.charCodeAt(0)] = C_SINGLE
+  SINGLE_TOKEN[char.charCodeAt(0)] = tok
+}
+/** Tokens other than names that end an expression (a newline after one may end the statement). */
+const VALUE_END = new Uint8Array(32)
+for (const tok of [NUM, STRING, TEMPLATE, REGEX, PRIVATE, RPAREN, RBRACKET, RBRACE, INCDEC]) VALUE_END[tok] = 1
 for (const [chars, kind] of [['"\'', C_QUOTE], ['`', C_BACKQUOTE], ['}', C_RBRACE], ['.', C_DOT], ['?', C_QUESTION], ['=', C_EQUALS], ['+-', C_PLUS_MINUS], ['*', C_STAR], ['/', C_SLASH], ['!', C_BANG], ['~', C_TILDE], ['%&|^<>', C_OPERATOR], ['#', C_HASH]] as const) {
   for (const char of chars) CHAR_CLASS[char.charCodeAt(0)] = kind
 }
@@ -361,7 +370,7 @@ class Scan {
         this.regexAllowed = true
         break
       case TEMPLATE:
-        if (this.ctx.kind === SUBSTITUTION && this.code.charCodeAt(this.start) === RBRACE) this.pop(SUBSTITUTION)
+        if (this.ctx.kind === SUBSTITUTION && this.code.charCodeAt(this.start) === 125) this.pop(SUBSTITUTION)
         this.regexAllowed = false
         break
       case QUESTION:
@@ -411,8 +420,7 @@ class Scan {
     this.prevKeyword = keyword
     this.prevFlags = flags
     this.prevValueEnd =
-      tok === IDENT ? (flags & K_NOT_VALUE) === 0
-        : tok === NUM || tok === STRING || tok === TEMPLATE || tok === REGEX || tok === PRIVATE || tok === RPAREN || tok === RBRACKET || tok === RBRACE || tok === INCDEC
+tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
   }
 
   ident(): void {
@@ -1082,7 +1090,7 @@ class Scan {
         return
       }
       case C_SINGLE:
-        this.tok = c
+        this.tok = SINGLE_TOKEN[c]!
         this.pos = this.end = pos + 1
         return
       case C_DIGIT:
