@@ -20,6 +20,7 @@ const cases: Array<[string, string, { async: boolean, scanned: boolean }]> = [
   ['an import named of, divided', 'export const r = of / x / 2', { async: false, scanned: true }],
   ['an import named of, then a block', 'export const a = of\n{ x() }', { async: false, scanned: true }],
   ['of as the keyword of a for loop', 'for (const y of x) of(y)\nfor (const [a] of x) of(a)', { async: false, scanned: true }],
+  ['await as a property name and a method name', 'export const o = { await: x }\no.await\nclass A { await() { return x } }', { async: false, scanned: true }],
   ['a method called of', 'export const o = { of() { return x }, of: x }', { async: false, scanned: true }],
 ]
 
@@ -36,6 +37,17 @@ describe('the token scan on grammar that is easy to misread', () => {
       expect(layout(result.code)).toBe(layout(reference.code))
       expect(result.async).toBe(reference.async)
       expect(reference.async).toBe(expected.async)
+    })
+  }
+})
+
+describe('early errors of modules', () => {
+  // A name exported twice, `await` declared: the scan leaves these to the AST path, which reports them with the file's
+  // name as Node does (a SyntaxError).
+  for (const source of ['function f() { var await = 1; return await }', 'function await() {}', 'export const a = 1\nexport { a }', 'const a = 1\nexport { a as b }\nexport function b() {}', "export default 1\nexport { x as default } from './x.js'"]) {
+    it(`rejects ${JSON.stringify(source)}`, () => {
+      expect(scanEsm(source)).toBeUndefined()
+      expect(() => transformEsm(source, '/dup.js')).toThrow(/dup\.js/)
     })
   }
 })

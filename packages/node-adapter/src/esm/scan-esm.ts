@@ -484,6 +484,8 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
           if (!this.isKey(this.peek())) this.declPending = true
           break
         case 'await':
+          // `await` is reserved in a module: declaring it is an early error the AST path reports.
+          if ((this.prevFlags & K_DECLARING) !== 0) throw new GiveUp()
           // Outside any function body and any arrow function's body: top-level await.
           if (this.fnDepth === 0 && this.arrowBodies.length === 0 && !this.isKey(this.peek())) this.async = true
           break
@@ -773,7 +775,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
       this.next()
       if (this.tok !== STRING) throw new GiveUp()
       const index = this.dependency(this.stringValue())
-      if (exported !== undefined) this.getters.set(exported, `__ms_i${index}`)
+      if (exported !== undefined) this.exportAs(exported, `__ms_i${index}`)
       else this.stars.push(index)
       this.statementEnd(start)
       return
@@ -788,14 +790,14 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
         const index = this.dependency(this.stringValue())
         for (let i = 0; i < specifiers.length; i += 2) {
           this.imports[index]!.names.push(specifiers[i]!)
-          this.getters.set(specifiers[i + 1]!, member(index, specifiers[i]!))
+          this.exportAs(specifiers[i + 1]!, member(index, specifiers[i]!))
         }
         this.statementEnd(start)
         return
       }
       this.restore(state)
       // Resolved against the imports at the end: an `export { x }` may come before `import { x }`.
-      for (let i = 0; i < specifiers.length; i += 2) this.locals.set(specifiers[i + 1]!, specifiers[i]!)
+      for (let i = 0; i < specifiers.length; i += 2) this.exportLocal(specifiers[i + 1]!, specifiers[i]!)
       this.statementEnd(start)
       return
     }
@@ -817,7 +819,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     if (keyword === 'function' || keyword === 'class' || keyword === 'async') {
       const name = this.declarationName()
       if (name === undefined) throw new GiveUp()
-      this.getters.set(name, name)
+      this.exportAs(name, name)
       this.ident()
       return
     }
@@ -835,12 +837,12 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
       const name = this.declarationName()
       this.edits.push([start, this.start, ''])
       if (name !== undefined) {
-        this.getters.set('default', name)
+        this.exportAs('default', name)
       } else {
         // Keep it a hoisted declaration (a cycle may call it before the body runs): give it a name, and give it
         // back the name "default" Node gives it before anything can see it.
         this.edits.push([this.openParen(), this.openParen(), ` ${DEFAULT}`])
-        this.getters.set('default', DEFAULT)
+        this.exportAs('default', DEFAULT)
         this.renameDefault = `${NAME_DEFAULT};`
       }
       this.ident()
@@ -850,10 +852,10 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
       const name = this.declarationName()
       if (name !== undefined) {
         this.edits.push([start, this.start, ''])
-        this.getters.set('default', name)
+        this.exportAs('default', name)
       } else {
         this.edits.push([start, keywordsEnd, `const ${DEFAULT} =`])
-        this.getters.set('default', DEFAULT)
+        this.exportAs('default', DEFAULT)
         this.anonymousDefaultClass = true
       }
       this.ident()
@@ -864,7 +866,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     this.regexAllowed = false
     if (tok === LPAREN || (tok === IDENT && (value === 'async' || this.peek() === ARROW))) throw new GiveUp()
     this.edits.push([start, keywordsEnd, `const ${DEFAULT} =`])
-    this.getters.set('default', DEFAULT)
+    this.exportAs('default', DEFAULT)
     this.prevTok = ASSIGN
     this.prevKeyword = ''
     this.prevFlags = 0
@@ -922,8 +924,20 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     if (tok === COMMA) this.exportDeclExpectName = true
   }
 
+  /** Export `name` as the value of `expression`. A name exported twice is an early error: the AST path reports it. */
+  exportAs(name: string, expression: string): void {
+    if (this.getters.has(name) || this.locals.has(name)) throw new GiveUp()
+    this.getters.set(name, expression)
+  }
+
+  /** `export { local as name }`, resolved against the imports at the end. */
+  exportLocal(name: string, local: string): void {
+    if (this.getters.has(name) || this.locals.has(name)) throw new GiveUp()
+    this.locals.set(name, local)
+  }
+
   exportName(name: string): void {
-    if (this.exportDecl) this.getters.set(name, name)
+    if (this.exportDecl) this.exportAs(name, name)
   }
 
   /** `{ a, b as c, "d" as e }` of an import or export: name before `as`, name after, for each. The `}` is current at the end. */

@@ -136,6 +136,18 @@ function transformWithAst(code: string, file: string): Rewritten {
   const member = (index: number, name: string) => `__ms_i${index}${/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`}`
   const blank = (node: AnyNode) => s.overwrite(node.start, node.end, code.slice(node.start, node.end).replace(/[^\n]/g, ''), { contentOnly: true })
   const nameOf = (node: AnyNode): string => (node.type === 'Identifier' ? node.name : String(node.value))
+  // A name exported twice is an early error of the module, which the parser leaves to the bundler: Node's words.
+  const unique = (name: string) => {
+    if (getters.has(name) || locals.has(name)) throw new SyntaxError(`Duplicate export of '${name}' (in ${file})`)
+  }
+  const exportAs = (name: string, expression: string) => {
+    unique(name)
+    getters.set(name, expression)
+  }
+  const exportLocal = (name: string, local: string) => {
+    unique(name)
+    locals.set(name, local)
+  }
 
   for (const node of ast.body as AnyNode[]) {
     switch (node.type) {
@@ -155,7 +167,7 @@ function transformWithAst(code: string, file: string): Rewritten {
       }
       case 'ExportAllDeclaration': {
         const index = dependency(String(node.source.value))
-        if (node.exported) getters.set(nameOf(node.exported), `__ms_i${index}`)
+        if (node.exported) exportAs(nameOf(node.exported), `__ms_i${index}`)
         else stars.push(index)
         blank(node)
         break
@@ -167,7 +179,7 @@ function transformWithAst(code: string, file: string): Rewritten {
           const names = declaration.type === 'VariableDeclaration'
             ? (declaration.declarations as AnyNode[]).flatMap((d) => extractAssignedNames(d.id))
             : [declaration.id.name as string]
-          for (const name of names) getters.set(name, name)
+          for (const name of names) exportAs(name, name)
           break
         }
         if (node.source) {
@@ -175,13 +187,13 @@ function transformWithAst(code: string, file: string): Rewritten {
           for (const spec of node.specifiers as AnyNode[]) {
             const local = nameOf(spec.local)
             imports[index]!.names.push(local)
-            getters.set(nameOf(spec.exported), member(index, local))
+            exportAs(nameOf(spec.exported), member(index, local))
           }
         } else {
           for (const spec of node.specifiers as AnyNode[]) {
             const local = nameOf(spec.local)
             // Resolved against the imports at the end: an `export { x }` may come before `import { x }`.
-            locals.set(nameOf(spec.exported), local)
+            exportLocal(nameOf(spec.exported), local)
           }
         }
         blank(node)
@@ -192,13 +204,13 @@ function transformWithAst(code: string, file: string): Rewritten {
         const named = (declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') && declaration.id
         if (named) {
           s.remove(node.start, declaration.start)
-          getters.set('default', declaration.id.name)
+          exportAs('default', declaration.id.name)
         } else if (declaration.type === 'FunctionDeclaration') {
           // Keep it a hoisted declaration (a cycle may call it before the body runs): give it a name, and give it
           // back the name "default" Node gives it before anything can see it.
           s.remove(node.start, declaration.start)
           s.appendLeft(code.indexOf('(', declaration.start), ` ${DEFAULT}`)
-          getters.set('default', DEFAULT)
+          exportAs('default', DEFAULT)
           renameDefault = `${NAME_DEFAULT};`
         } else {
           const isClass = declaration.type === 'ClassDeclaration'
@@ -208,7 +220,7 @@ function transformWithAst(code: string, file: string): Rewritten {
           // An anonymous function or class is named "default" in Node (here it would be inferred as __ms_default).
           const end = code[node.end - 1] === ';' ? node.end - 1 : node.end
           s.appendLeft(end, `${isClass ? '' : ')'};${isAnonymousDefinition(declaration) ? NAME_DEFAULT : ''}`)
-          getters.set('default', DEFAULT)
+          exportAs('default', DEFAULT)
         }
         break
       }
@@ -239,6 +251,9 @@ function transformWithAst(code: string, file: string): Rewritten {
         return false
       } else if (node.type === 'ImportExpression') {
         s.overwrite(node.start, node.start + 'import'.length, DYNAMIC, { contentOnly: true })
+      } else if (node.type === 'Identifier' && node.name === 'await' && parent && (isReference(node, parent) || declares(node, parent, stack[stack.length - 2]))) {
+        // Reserved in a module, which the parser does not check; the function this becomes would accept it.
+        throw new SyntaxError(`Unexpected reserved word 'await' (in ${file} at offset ${node.start})`)
       } else if (node.type === 'Identifier' && parent && bindings.has(node.name)) {
         if (declares(node, parent, stack[stack.length - 2])) redeclared = true
         else if (isReference(node, parent)) candidates.push({ node, parent })
