@@ -47,3 +47,58 @@ describe('the core over an in-memory host', () => {
     expect(host.reads.length).toBeGreaterThan(before)
   })
 })
+
+describe('clearCache with the paths a watcher reports', () => {
+  const setup = () => {
+    const host = createMemoryHost(tree)
+    const graph = createGraph({ spaces: { plugin: { root: './plugin' } } }, { cwd: '/app', host })
+    const resolveDep = () => graph.resolve({ space: 'plugin', specifier: 'dep', importer: '/app/plugin/index.js', kind: 'require' }).id
+    const resolveUtil = () => graph.resolve({ space: 'plugin', specifier: './util', importer: '/app/plugin/index.js', kind: 'require' }).id
+    return { host, graph, resolveDep, resolveUtil }
+  }
+
+  it('keeps every answer when only the contents of a source file changed', () => {
+    const { host, graph, resolveDep } = setup()
+    expect(resolveDep()).toBe('/app/plugin/node_modules/dep/lib/main.js')
+    host.write('/app/plugin/node_modules/dep/lib/main.js', 'exports.token = { edited: true }')
+    const before = host.reads.length
+    expect(graph.clearCache(['/app/plugin/node_modules/dep/lib/main.js', '/app/plugin/index.js'])).toBe(false)
+    expect(resolveDep()).toBe('/app/plugin/node_modules/dep/lib/main.js')
+    expect(host.reads.length).toBe(before)
+  })
+
+  it('forgets everything when a package.json changed', () => {
+    const { host, graph, resolveDep } = setup()
+    expect(resolveDep()).toBe('/app/plugin/node_modules/dep/lib/main.js')
+    host.write('/app/plugin/node_modules/dep/package.json', JSON.stringify({ name: 'dep', version: '1.2.0', main: 'index.js' }))
+    host.write('/app/plugin/node_modules/dep/index.js', 'exports.token = {}')
+    expect(graph.clearCache(['/app/plugin/node_modules/dep/package.json', '/app/plugin/node_modules/dep/index.js'])).toBe(true)
+    expect(resolveDep()).toBe('/app/plugin/node_modules/dep/index.js')
+  })
+
+  it('forgets everything when a file appears where a lookup found nothing', () => {
+    const { host, graph, resolveUtil } = setup()
+    host.write('/app/plugin/util/index.js', '')
+    expect(resolveUtil()).toBe('/app/plugin/util/index.js')
+    // ./util.js wins over the folder from now on: the earlier "nothing at util.js" must not be kept.
+    host.write('/app/plugin/util.js', '')
+    expect(graph.clearCache(['/app/plugin/util.js'])).toBe(true)
+    expect(resolveUtil()).toBe('/app/plugin/util.js')
+  })
+
+  it('forgets everything when a file is removed, or appears in a folder that was missing', () => {
+    const { host, graph, resolveUtil } = setup()
+    host.write('/app/plugin/util.js', '')
+    expect(resolveUtil()).toBe('/app/plugin/util.js')
+    host.remove('/app/plugin/util.js')
+    host.write('/app/plugin/util/index.js', '')
+    expect(graph.clearCache(['/app/plugin/util.js'])).toBe(true)
+    expect(resolveUtil()).toBe('/app/plugin/util/index.js')
+    // A package installed where a lookup found no folder: its files are new under a folder remembered as missing.
+    const resolveOther = () => graph.resolve({ space: 'plugin', specifier: 'other', importer: '/app/plugin/index.js', kind: 'require' }).id
+    expect(resolveOther).toThrow(/MODSPACE_NOT_FOUND/)
+    host.write('/app/plugin/node_modules/other/index.js', '')
+    expect(graph.clearCache(['/app/plugin/node_modules/other/index.js'])).toBe(true)
+    expect(resolveOther()).toBe('/app/plugin/node_modules/other/index.js')
+  })
+})

@@ -264,7 +264,8 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
     watchChange(id) {
       debug('changed: %s', id)
       if (id === graph?.config.configFile) graph = undefined
-      else graph?.clearCache()
+      // Only the changed file's contents when no answer depends on it (the usual edit); everything otherwise.
+      else graph?.clearCache([id.replace(/\?.*$/, '')])
     },
 
     outputOptions(outputOptions) {

@@ -1,4 +1,4 @@
-import { basename, dirname } from 'node:path'
+import { basename, dirname, isAbsolute, normalize } from 'node:path'
 import type { HostStat, ModspaceHost } from '../host.js'
 
 /** A host whose answers are remembered until `clear()`: safe while the tree does not change (a build, a run). */
@@ -8,6 +8,13 @@ export interface MemoHost extends ModspaceHost {
   readJson(path: string): unknown
   /** The package.json at `dir`, parsed, or `undefined`. */
   readPackageJson(dir: string): Record<string, any> | undefined
+  /**
+   * Forgets the remembered contents of `paths`, files whose contents changed, when nothing else remembered can depend
+   * on them; `false` (forgetting nothing) when something may: a path appeared, disappeared or changed kind (or a
+   * folder above it was missing), a symlink, a package.json or another JSON file read, a folder listing that holds
+   * it. Then only `clear()` is safe.
+   */
+  forget(paths: Iterable<string>): boolean
 }
 
 export function createMemoHost(host: ModspaceHost): MemoHost {
@@ -69,9 +76,32 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
         const data = memo.readJson(`${k === '/' ? '' : k}/package.json`)
         return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, any>) : undefined
       }),
+    forget(paths) {
+      const changed = [...paths]
+      for (const path of changed) {
+        if (!isAbsolute(path) || path !== normalize(path) || json.has(path) || dirs.has(dirname(path))) return false
+        if (basename(path) === 'package.json' && (files.has(path) || manifests.has(dirname(path)))) return false
+        const link = links.get(path)
+        if (links.has(path) && (link?.isSymbolicLink || !sameStat(link, host.lstat?.(path)))) return false
+        if (stats.has(path) && !sameStat(stats.get(path), host.stat(path))) return false
+        if (reals.has(path) && reals.get(path) !== host.realpath(path)) return false
+        for (let dir = dirname(path); ; dir = dirname(dir)) {
+          if ((links.has(dir) && links.get(dir) === undefined) || (stats.has(dir) && stats.get(dir) === undefined)) return false
+          if (dir === dirname(dir)) break
+        }
+      }
+      for (const path of changed) files.delete(path)
+      return true
+    },
     clear() {
       for (const cache of [files, stats, reals, dirs, manifests, json, links]) cache.clear()
     },
   }
   return memo
+}
+
+/** The same kind of thing (or nothing) at a path, as far as resolution cares. */
+function sameStat(a: (HostStat & { isSymbolicLink?: boolean }) | null | undefined, b: (HostStat & { isSymbolicLink?: boolean }) | undefined): boolean {
+  if (a === undefined || a === null || b === undefined) return (a ?? undefined) === b
+  return a.isFile === b.isFile && a.isDirectory === b.isDirectory && Boolean(a.isSymbolicLink) === Boolean(b.isSymbolicLink)
 }
