@@ -42,7 +42,7 @@ export class SpaceGraph {
   constructor(config: NormalizedConfig, host: MemoHost, onWarning: (message: string) => void) {
     this.config = config
     this.#host = host
-    this.#env = { config, host, files: new FileResolvers(host), nativeSeen: new Map(), bareLookupDirs: new Map(), onWarning }
+    this.#env = { config, host, files: new FileResolvers(host), nativeSeen: new Map(), bareLookupDirs: new Map(), plainFiles: new Map(), onWarning }
   }
 
   /** The memoised file access the graph reads through. */
@@ -157,6 +157,7 @@ export class SpaceGraph {
     this.#env.files.clear()
     this.#env.nativeSeen.clear()
     this.#env.bareLookupDirs.clear()
+    this.#env.plainFiles.clear()
     return true
   }
 }

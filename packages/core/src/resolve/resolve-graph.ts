@@ -38,6 +38,8 @@ export interface ResolveEnvironment {
   nativeSeen: Map<string, { root: string; space: string; via: string }>
   /** `bound\0fromDir` → where a bare lookup from there can start (see `bareLookupDir`). */
   bareLookupDirs: Map<string, string>
+  /** `owner\0file` → the answer for a file that is no addon and no native package's (see `finishFile`). */
+  plainFiles: Map<string, Found>
   onWarning: (message: string) => void
 }
 
@@ -346,11 +348,19 @@ export function candidatePlaces(fromDir: string, bound: string | undefined, name
 
 /** Rule 5 applies to every file: natives move to the pin space. */
 function finishFile(env: ResolveEnvironment, owner: string, path: string, ctx: ResolveContext): Found {
+  // A file is reached from many importers (a tree's shared modules from dozens): its package is looked up once.
+  const key = `${owner}\0${path}`
+  const plain = env.plainFiles.get(key)
+  if (plain) return plain
   const pkg = findPackage(env.host, path)
   const info: PackageInfo | undefined = pkg ? { name: pkg.name, version: pkg.version, root: pkg.root } : undefined
   const addon = path.endsWith('.node')
   const why = addon ? undefined : pkg && nativeReason(env.host, pkg, env.config.native.packages)
-  if (!addon && !why) return { space: owner, id: path, kind: 'file', ...(info ? { package: info } : {}) }
+  if (!addon && !why) {
+    const found: Found = { space: owner, id: path, kind: 'file', ...(info ? { package: info } : {}) }
+    env.plainFiles.set(key, found)
+    return found
+  }
   const pin = env.config.native.pin
   const what = addon ? `${path} is a native addon (a .node file)` : `${pkg!.name}@${pkg!.version} is a native package (${why})`
   step(ctx, pin, 'native', `${what}: owned by the pin space "${pin}", one instance per real path`)
