@@ -29,7 +29,8 @@ export function nativeInBrowserError(request: ResolveRequest, result: ResolveRes
     ErrorCodes.NATIVE_IN_BROWSER,
     `${what} is a native addon (pinned to space "${result.space}") and cannot be bundled for a browser target. Reached through:\n${reached}`,
     {
-      configPath: 'native',
+      // Where the fix goes: a stand-in for the addon in the importing space.
+      configPath: `spaces.${request.space}.overrides`,
       space: request.space,
       specifier: request.specifier,
       ...(request.importer ? { importer: request.importer } : {}),

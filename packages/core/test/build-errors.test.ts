@@ -36,7 +36,7 @@ describe('nativeInBrowserError', () => {
     expect(error.code).toBe(ErrorCodes.NATIVE_IN_BROWSER)
     expect(error.code).toBe('MODSPACE_NATIVE_IN_BROWSER')
     expect(error.message.split('\n')).toEqual([
-      '[MODSPACE_NATIVE_IN_BROWSER] native: gyp-addon@1.0.0 is a native addon (pinned to space "root") and cannot be bundled for a browser target. Reached through:',
+      '[MODSPACE_NATIVE_IN_BROWSER] spaces.plugin-b.overrides: gyp-addon@1.0.0 is a native addon (pinned to space "root") and cannot be bundled for a browser target. Reached through:',
       '    main.mjs',
       '      plugins/b/main.mjs (space plugin-b)',
       '        gyp-addon → gyp-addon@1.0.0',
@@ -46,7 +46,7 @@ describe('nativeInBrowserError', () => {
       '  expected: no native addon in a browser bundle',
       "  fix: override \"gyp-addon\" with a browser stand-in (or false) in spaces.plugin-b.overrides, or build with target: 'node'",
     ])
-    expect(error).toMatchObject({ configPath: 'native', space: 'plugin-b', specifier: 'gyp-addon', file: addon, trace })
+    expect(error).toMatchObject({ configPath: 'spaces.plugin-b.overrides', space: 'plugin-b', specifier: 'gyp-addon', file: addon, trace })
   })
 
   it('names a .node file by its path when it belongs to no package', () => {

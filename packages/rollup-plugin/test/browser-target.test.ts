@@ -12,7 +12,7 @@ it('a native addon in a browser build is an error naming the package and the cha
   const build = buildWithPlugin({ main: join(app.dir, 'main.mjs') }, { config: app.dir, target: 'browser' }, { dir: join(app.dir, 'dist') })
   const error = await build.then(() => undefined, (e: unknown) => e as Error & { pluginCode?: string })
   expect(error?.pluginCode).toBe('MODSPACE_NATIVE_IN_BROWSER')
-  expect(error?.message).toContain('[MODSPACE_NATIVE_IN_BROWSER] native: gyp-addon@1.0.0 is a native addon (pinned to space "root") and cannot be bundled for a browser target')
+  expect(error?.message).toContain('[MODSPACE_NATIVE_IN_BROWSER] spaces.plugin-b.overrides: gyp-addon@1.0.0 is a native addon (pinned to space "root") and cannot be bundled for a browser target')
   expect(error?.message).toMatch(/Reached through:\n {4}\S*plugins\/b\/main\.mjs \(space plugin-b\)\n {6}gyp-addon → gyp-addon@1\.0\.0\n {2}space: plugin-b\n/)
   expect(error?.message).toContain('fix: override "gyp-addon" with a browser stand-in (or false) in spaces.plugin-b.overrides')
 })

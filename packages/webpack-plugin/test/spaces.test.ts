@@ -138,7 +138,7 @@ describe('refusals', () => {
       plugins: [new ModspacePlugin({ config: APP_CONFIG })],
     })
     const errors = errorMessages(stats).join('\n')
-    expect(errors).toContain('[MODSPACE_NATIVE_IN_BROWSER] native: fake-native@1.0.0 is a native addon (pinned to space "root") and cannot be bundled for a browser target')
+    expect(errors).toContain('[MODSPACE_NATIVE_IN_BROWSER] spaces.beta.overrides: fake-native@1.0.0 is a native addon (pinned to space "root") and cannot be bundled for a browser target')
     expect(errors).toMatch(/Reached through:\n {4}plugins\/beta\/index\.js \(space beta\)\n {6}fake-native → fake-native@1\.0\.0\n {2}space: beta\n/)
     expect(errors).toMatch(/Reached through:\n {4}plugins\/beta\/native-chain\/entry\.js \(space beta\)\n {6}plugins\/beta\/native-chain\/middle\.js \(space beta\)\n {8}fake-native → fake-native@1\.0\.0\n/)
     expect(errors).toContain('fix: override "fake-native" with a browser stand-in (or false) in spaces.beta.overrides')
