@@ -21,6 +21,8 @@ const cases: Array<[string, string, { async: boolean, scanned: boolean }]> = [
   ['an import named of, then a block', 'export const a = of\n{ x() }', { async: false, scanned: true }],
   ['of as the keyword of a for loop', 'for (const y of x) of(y)\nfor (const [a] of x) of(a)', { async: false, scanned: true }],
   ['await as a property name and a method name', 'export const o = { await: x }\no.await\nclass A { await() { return x } }', { async: false, scanned: true }],
+  ['a division after a function expression', 'export const f = function () {} / x, g = async function () {} / x, h = (function () {}) / x', { async: false, scanned: true }],
+  ['a regular expression after a function declaration', 'function f() {}\n/x/.test(f)\nasync function g() {}\n/x/.test(g)\nexport default function () {}\n/x/.test(x)', { async: false, scanned: true }],
   ['a method called of', 'export const o = { of() { return x }, of: x }', { async: false, scanned: true }],
 ]
 

@@ -115,6 +115,8 @@ interface Context {
   pattern: boolean
   /** BLOCK: a function's body. */
   fn: boolean
+  /** PAREN: the parameters of a function expression; BLOCK: its body (a `/` after it divides). */
+  fnExpression: boolean
   /** Unmatched `?` at this level (the next `:` ends a conditional, not a label or a case). */
   ternary: number
   /** A `class` keyword was seen at this level: the next `{` here is its body. */
@@ -209,6 +211,9 @@ class Scan {
   prevValueEnd = false
   prev2Tok = EOF
   prev2Keyword = ''
+  prev2ValueEnd = false
+  /** A line break came before the previous token. */
+  prevNewline = false
   regexAllowed = true
 
   readonly stack: Context[] = []
@@ -217,6 +222,10 @@ class Scan {
   fnDepth = 0
   /** The keyword before the last `(...)` closed: a `{` right after it is a function's body unless it is a statement's. */
   lastParenKeyword = ''
+  /** The last `(...)` closed was the parameter list of a function expression. */
+  lastParenFnExpression = false
+  /** The depth of a `function` keyword in expression position whose `(` has not come yet, or -1. */
+  functionExpressionDepth = -1
   /** The last `:` ended a conditional expression. */
   colonWasTernary = false
   /** The token after `let`/`const`/`var`: a `{` or `[` there is a pattern. */
@@ -329,7 +338,11 @@ class Scan {
       case LPAREN: {
         let keyword = (this.prevFlags & K_STATEMENT) !== 0 || this.prevKeyword === 'catch' ? this.prevKeyword : ''
         if (this.prevKeyword === 'await' && this.prev2Keyword === 'for') keyword = 'for'
-        this.push(PAREN, keyword)
+        const pushed = this.push(PAREN, keyword)
+        if (this.functionExpressionDepth === this.depth - 1) {
+          pushed.fnExpression = true
+          this.functionExpressionDepth = -1
+        }
         this.regexAllowed = true
         break
       }
@@ -339,6 +352,7 @@ class Scan {
         const statement = ctx.keyword !== '' && ctx.keyword !== 'catch'
         this.regexAllowed = statement && ctx.keyword !== 'switch'
         this.lastParenKeyword = ctx.keyword
+        this.lastParenFnExpression = ctx.fnExpression
         if (this.rewrites - ctx.rewrites > ctx.defaultRewrites && !statement) {
           // A parameter list (or a catch clause) if `=>` or `{` follows: an imported name in it, but in a default
           // value, may be declared again.
@@ -365,7 +379,8 @@ class Scan {
         this.pop(ctx.kind)
         if (ctx.fn) this.fnDepth--
         if (ctx.anonymousDefault) this.edits.push([this.end, this.end, `;${NAME_DEFAULT}`])
-        this.regexAllowed = ctx.kind !== OBJECT
+        // After a block a `/` starts a regular expression; after an object literal or a function expression it divides.
+        this.regexAllowed = ctx.kind !== OBJECT && !ctx.fnExpression
         break
       }
       case TEMPLATE_HEAD:
@@ -422,6 +437,9 @@ class Scan {
     const tok = this.tok
     this.prev2Tok = this.prevTok
     this.prev2Keyword = this.prevKeyword
+    // Kept here only (a plain name shifts itself in without them): read only when the previous token is a keyword.
+    this.prev2ValueEnd = this.prevValueEnd
+    this.prevNewline = this.newline
     this.prevTok = tok
     this.prevKeyword = keyword
     this.prevFlags = flags
@@ -464,6 +482,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     const declPending = this.declPending
     this.declPending = false
     if (declPending && this.exportDecl && this.depth === 0) this.exportName(name)
+    if (name === 'function') this.functionExpressionDepth = this.functionIsExpression() ? this.depth : -1
     if ((flags & K_SPECIAL) !== 0) {
       switch (name) {
         case 'import':
@@ -523,6 +542,23 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
       if ((prevKeyword === 'break' || prevKeyword === 'continue') && !this.newline) return
     }
     this.rewrite(name, false)
+  }
+
+  /**
+   * At `function`: whether it starts a function expression rather than a declaration, by the token before it (before
+   * `async`, for an async function). After an expression's body a `/` divides; after a declaration's it starts a
+   * regular expression.
+   */
+  functionIsExpression(): boolean {
+    const async = this.prevKeyword === 'async'
+    const tok = async ? this.prev2Tok : this.prevTok
+    const keyword = async ? this.prev2Keyword : this.prevKeyword
+    if (tok === EOF || tok === SEMI || tok === LBRACE || tok === RBRACE) return false
+    if (tok === COLON) return this.ctx.kind === OBJECT || this.colonWasTernary
+    if (tok === RPAREN && this.lastParenKeyword !== '' && this.lastParenKeyword !== 'catch') return false
+    if (keyword === 'else' || keyword === 'do' || keyword === 'export' || keyword === 'default') return false
+    // A line break after a complete expression ends its statement.
+    return !(async ? this.prevNewline && this.prev2ValueEnd : this.newline && this.prevValueEnd)
   }
 
   /**
@@ -626,6 +662,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     const pushed = this.push(kind, '')
     if (fn) {
       pushed.fn = true
+      pushed.fnExpression = prevTok === RPAREN && this.lastParenFnExpression
       this.fnDepth++
     }
   }
@@ -654,7 +691,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
   }
 
   context(kind: number, keyword: string): Context {
-    return { kind, keyword, rewrites: 0, defaultRewrites: 0, defaultStart: -1, pattern: false, fn: false, ternary: 0, classPending: false, anonymousDefault: false }
+    return { kind, keyword, rewrites: 0, defaultRewrites: 0, defaultStart: -1, pattern: false, fn: false, fnExpression: false, ternary: 0, classPending: false, anonymousDefault: false }
   }
 
   push(kind: number, keyword: string): Context {
@@ -668,6 +705,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
       ctx.kind = kind
       ctx.keyword = keyword
       ctx.fn = false
+      ctx.fnExpression = false
       ctx.defaultRewrites = 0
       ctx.defaultStart = -1
       ctx.ternary = 0
@@ -820,6 +858,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
       const name = this.declarationName()
       if (name === undefined) throw new GiveUp()
       this.exportAs(name, name)
+      this.declarationStart()
       this.ident()
       return
     }
@@ -845,6 +884,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
         this.exportAs('default', DEFAULT)
         this.renameDefault = `${NAME_DEFAULT};`
       }
+      this.declarationStart()
       this.ident()
       return
     }
@@ -858,6 +898,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
         this.exportAs('default', DEFAULT)
         this.anonymousDefaultClass = true
       }
+      this.declarationStart()
       this.ident()
       return
     }
@@ -873,6 +914,14 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     this.prevValueEnd = false
     this.regexAllowed = true
     this.handle()
+  }
+
+  /** Before the keyword of an exported declaration: what came before `export` no longer counts (it is a statement). */
+  declarationStart(): void {
+    this.prevTok = SEMI
+    this.prevKeyword = ''
+    this.prevFlags = 0
+    this.prevValueEnd = false
   }
 
   /** At `async`: whether `function` follows on the same line. */
