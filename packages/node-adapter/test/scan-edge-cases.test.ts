@@ -23,6 +23,9 @@ const cases: Array<[string, string, { async: boolean, scanned: boolean }]> = [
   ['await as a property name and a method name', 'export const o = { await: x }\no.await\nclass A { await() { return x } }', { async: false, scanned: true }],
   ['a division after a function expression', 'export const f = function () {} / x, g = async function () {} / x, h = (function () {}) / x', { async: false, scanned: true }],
   ['a regular expression after a function declaration', 'function f() {}\n/x/.test(f)\nasync function g() {}\n/x/.test(g)\nexport default function () {}\n/x/.test(x)', { async: false, scanned: true }],
+  ['await after an arrow function in the middle of a conditional', 'export const f = x ? () => x\n  : await x', { async: true, scanned: true }],
+  ['an arrow function with a conditional in its body, then await', 'export const f = x ? () => (x ? 1 : 2) : await x\nexport const g = () => x ? 1 : 2', { async: true, scanned: true }],
+  ['an import named of in a for head that is no for-of', 'for (let i = 0; i < 2; ++of, i++) of(i)\nfor (const k in of) x(k)', { async: false, scanned: true }],
   ['a method called of', 'export const o = { of() { return x }, of: x }', { async: false, scanned: true }],
 ]
 

@@ -117,6 +117,8 @@ interface Context {
   fn: boolean
   /** PAREN: the parameters of a function expression; BLOCK: its body (a `/` after it divides). */
   fnExpression: boolean
+  /** PAREN: a `;` was seen (a `for (;;)` head). */
+  semicolon: boolean
   /** Unmatched `?` at this level (the next `:` ends a conditional, not a label or a case). */
   ternary: number
   /** A `class` keyword was seen at this level: the next `{` here is its body. */
@@ -230,7 +232,10 @@ class Scan {
   colonWasTernary = false
   /** The token after `let`/`const`/`var`: a `{` or `[` there is a pattern. */
   declPending = false
-  /** The depths at which the bodies of arrow functions without braces began, while they last. */
+  /**
+   * The bodies of arrow functions without braces at the top level, while they last: for each, the depth it began at
+   * and the number of unmatched `?` there.
+   */
   readonly arrowBodies: number[] = []
   /** Between `export const|let|var` and the end of that statement. */
   exportDecl = false
@@ -405,7 +410,7 @@ class Scan {
         break
       case ARROW:
         this.regexAllowed = true
-        if (this.fnDepth === 0 && this.peek() !== LBRACE) this.arrowBodies.push(this.depth)
+        if (this.fnDepth === 0 && this.peek() !== LBRACE) this.arrowBodies.push(this.depth, this.ctx.ternary)
         break
       case ASSIGN:
         if (this.ctx.kind === PAREN && this.ctx.defaultStart < 0) this.ctx.defaultStart = this.rewrites
@@ -413,6 +418,11 @@ class Scan {
         break
       case COMMA:
         if (this.ctx.kind === PAREN) this.endDefault(this.ctx)
+        this.regexAllowed = true
+        break
+      case SEMI:
+        // A `for (;;)` head: no `of` keyword after its first `;`.
+        if (this.ctx.kind === PAREN) this.ctx.semicolon = true
         this.regexAllowed = true
         break
       case STRING:
@@ -474,9 +484,9 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     }
     const name = this.word()
     let flags = KEYWORDS.get(name) ?? 0
-    // `of` is a keyword only after the binding of a `for (... of ...)`; elsewhere it is a name (rxjs exports one),
-    // and a `/` after it divides.
-    if (name === 'of' && !(this.ctx.kind === PAREN && this.ctx.keyword === 'for' && this.prevValueEnd)) flags = 0
+    // `of` is a keyword only right after the binding of a `for (... of ...)` (a name, `]` or `}`, before any `;`);
+    // elsewhere it is a name (rxjs exports one), and a `/` after it divides.
+    if (name === 'of' && !(this.ctx.kind === PAREN && this.ctx.keyword === 'for' && !this.ctx.semicolon && this.forBinding())) flags = 0
     // What follows an identifier is told by the identifier alone.
     this.regexAllowed = (flags & K_EXPRESSION) !== 0
     const declPending = this.declPending
@@ -542,6 +552,12 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
       if ((prevKeyword === 'break' || prevKeyword === 'continue') && !this.newline) return
     }
     this.rewrite(name, false)
+  }
+
+  /** In a `for (...)` head: whether the token before is the end of a binding (`x`, `a.b`, `[...]`, `{...}`). */
+  forBinding(): boolean {
+    const tok = this.prevTok
+    return (tok === IDENT && this.prevFlags === 0) || tok === RBRACKET || tok === RBRACE
   }
 
   /**
@@ -682,16 +698,20 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     const bodies = this.arrowBodies
     const tok = this.tok
     while (bodies.length) {
-      const depth = bodies[bodies.length - 1]!
+      const depth = bodies[bodies.length - 2]!
+      // A body that began in the middle of a conditional (`c ? () => x : y`) ends at the `:` that closes it.
+      const ternary = bodies[bodies.length - 1]!
       const ends = this.depth < depth ||
-        (this.depth === depth && (tok === COMMA || tok === SEMI || (this.newline && this.prevValueEnd && !continuesExpression(tok, this.word()))))
+        (this.depth === depth && (tok === COMMA || tok === SEMI || (tok === COLON && ternary > 0 && this.ctx.ternary === ternary) ||
+          (this.newline && this.prevValueEnd && !continuesExpression(tok, this.word()))))
       if (!ends) return
-      bodies.pop()
+      bodies.length -= 2
     }
   }
 
+
   context(kind: number, keyword: string): Context {
-    return { kind, keyword, rewrites: 0, defaultRewrites: 0, defaultStart: -1, pattern: false, fn: false, fnExpression: false, ternary: 0, classPending: false, anonymousDefault: false }
+    return { kind, keyword, rewrites: 0, defaultRewrites: 0, defaultStart: -1, pattern: false, fn: false, fnExpression: false, semicolon: false, ternary: 0, classPending: false, anonymousDefault: false }
   }
 
   push(kind: number, keyword: string): Context {
@@ -706,6 +726,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
       ctx.keyword = keyword
       ctx.fn = false
       ctx.fnExpression = false
+      ctx.semicolon = false
       ctx.defaultRewrites = 0
       ctx.defaultStart = -1
       ctx.ternary = 0
