@@ -26,6 +26,17 @@ const cases: Array<[string, string, { async: boolean, scanned: boolean }]> = [
   ['await after an arrow function in the middle of a conditional', 'export const f = x ? () => x\n  : await x', { async: true, scanned: true }],
   ['an arrow function with a conditional in its body, then await', 'export const f = x ? () => (x ? 1 : 2) : await x\nexport const g = () => x ? 1 : 2', { async: true, scanned: true }],
   ['an import named of in a for head that is no for-of', 'for (let i = 0; i < 2; ++of, i++) of(i)\nfor (const k in of) x(k)', { async: false, scanned: true }],
+  ['await in an arrow body inside a template substitution, then top-level await', 'export const t = `${() => x}${await x}`', { async: true, scanned: true }],
+  ['import.meta ends a value: an export declaration ends at the line break after it', 'export const meta = import.meta\nconst secret = 1\nexport const f = () => import.meta\nawait x', { async: true, scanned: true }],
+  ['a block after a call, the semicolon left to ASI, is no function body', 'x()\n{ await x }', { async: true, scanned: true }],
+  ['methods, getters and computed keys have function bodies', 'export const o = { async m() { await x }, get g() { return x }, async [x]() { await x } }\nexport class C { async m() { await x } static async *[x]() { await x } }', { async: false, scanned: true }],
+  ['an exported name without initializer ends at a line break', 'let d\nexport let a\n+ 1, d\nexport var b\n;[x] = [1]', { async: false, scanned: true }],
+  ['a regular expression after prefix ++, break, continue and debugger', 'for (;;) { break\n/x/g.test(x) }\ndebugger\n/x/.test(x)\nexport const r = () => ++/x/g.lastIndex\nlet i = 0\nexport const j = i++ / x / 2', { async: false, scanned: true }],
+  ['async * x in a value is a product, not a generator method', 'const async = 2\nexport const o = { a: async * x(1) }\nexport class A { a = async * x(1) }', { async: false, scanned: true }],
+  ['class fields whose values end in an object literal, a modifier word or in', 'const get = {}\nexport class A { a = {} * x; b = {} in\n x; c = get instanceof\n x; *g() { yield x } }', { async: false, scanned: true }],
+  ['members after methods, static blocks and fields without semicolons', 'export class A { m() {} *g() { yield x } static { x() } static async *h() { yield x } f = 1\n static k() { return x } get [x]() { return x } }', { async: false, scanned: true }],
+  ['a division after a class expression, a regular expression after a declaration', 'export const r = class {} / x / 1\nclass B {}\n/x/.test(B)', { async: false, scanned: true }],
+  ['a regular expression on the line after a declared name without initializer', 'let a\n/x/.test(a)\nexport let b\n/x/.test(b)', { async: false, scanned: true }],
   ['a method called of', 'export const o = { of() { return x }, of: x }', { async: false, scanned: true }],
 ]
 
@@ -55,4 +66,29 @@ describe('early errors of modules', () => {
       expect(() => transformEsm(source, '/dup.js')).toThrow(/dup\.js/)
     })
   }
+})
+
+describe('what both paths must get right', () => {
+  const run = (code: string) => {
+    // The module's body with its prologue, run as the runtime runs it (first next(): exports; second: the body).
+    const fn = (0, eval)(code) as (...args: unknown[]) => Generator
+    const ns: Record<string, () => unknown> = {}
+    const generator = fn([{ x: 1 }], ns, undefined, undefined, (_: unknown, getters: Record<string, () => unknown>) => Object.assign(ns, getters))
+    generator.next()
+    generator.next()
+    return ns
+  }
+  for (const ast of [false, true]) {
+    it(`ends the rename of an anonymous default class with a semicolon (${ast ? 'AST path' : 'scan'})`, () => {
+      const { code } = transformEsm("export default class {}\n[1].forEach((n) => n)\n;(function () {})()", '/m.js', { ast })
+      expect((run(code).default as () => { name: string })().name).toBe('default')
+    })
+  }
+
+  it('finds the keywords of an export default outside comments (AST path)', () => {
+    for (const source of ['export /* default */ default 1', 'export default function /* ( */ () {}', 'export default async function /* ( */ () {}']) {
+      expect(() => transformEsm(source, '/m.js', { ast: true })).not.toThrow()
+    }
+    expect((run(transformEsm('export default function /* ( */ () { return 2 }', '/m.js', { ast: true }).code).default as () => () => number)()()).toBe(2)
+  })
 })

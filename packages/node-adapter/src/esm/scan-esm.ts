@@ -115,6 +115,8 @@ interface Context {
   pattern: boolean
   /** BLOCK: a function's body. */
   fn: boolean
+  /** PAREN: a function's parameters (after `function`, or a method's, in an object literal or a class body). */
+  params: boolean
   /** PAREN: the parameters of a function expression; BLOCK: its body (a `/` after it divides). */
   fnExpression: boolean
   /** PAREN: a `;` was seen (a `for (;;)` head). */
@@ -150,7 +152,10 @@ for (const word of ['let', 'const', 'var', 'class']) KEYWORDS.set(word, K_NOT_VA
 KEYWORDS.set('function', K_NOT_VALUE | K_DECLARING)
 for (const word of ['if', 'for', 'while', 'switch', 'with']) KEYWORDS.set(word, K_NOT_VALUE | K_STATEMENT)
 for (const word of ['try', 'finally']) KEYWORDS.set(word, K_NOT_VALUE | K_BLOCK)
-for (const word of ['catch', 'default', 'break', 'continue']) KEYWORDS.set(word, K_NOT_VALUE)
+KEYWORDS.set('catch', K_NOT_VALUE)
+KEYWORDS.set('default', K_NOT_VALUE)
+// A `/` after them starts a regular expression (a new statement); a `{` a block.
+for (const word of ['break', 'continue', 'debugger']) KEYWORDS.set(word, K_EXPRESSION | K_NOT_VALUE | K_BLOCK)
 for (const word of ['import', 'export']) KEYWORDS.set(word, K_NOT_VALUE | K_SPECIAL)
 for (const word of ['get', 'set', 'async', 'accessor']) KEYWORDS.set(word, K_MODIFIER)
 KEYWORDS.set('static', K_MODIFIER | K_BLOCK)
@@ -216,6 +221,11 @@ class Scan {
   prev2ValueEnd = false
   /** A line break came before the previous token. */
   prevNewline = false
+  /** The previous token is where a member of a class starts, or a modifier of one (see `boundary`). */
+  prevBoundary = false
+  prev2Boundary = false
+  /** The `}` being handled closed a block (not an object literal or a class body). */
+  closedBlock = false
   regexAllowed = true
 
   readonly stack: Context[] = []
@@ -224,10 +234,17 @@ class Scan {
   fnDepth = 0
   /** The keyword before the last `(...)` closed: a `{` right after it is a function's body unless it is a statement's. */
   lastParenKeyword = ''
+  /** The last `(...)` closed was a parameter list: a `{` right after it is a function's body. */
+  lastParenParams = false
   /** The last `(...)` closed was the parameter list of a function expression. */
   lastParenFnExpression = false
-  /** The depth of a `function` keyword in expression position whose `(` has not come yet, or -1. */
-  functionExpressionDepth = -1
+  /** The last `class` keyword starts a class expression. */
+  classExpression = false
+  /** The previous token is a name a declaration binds (`let a`): a `/` on the next line starts a regular expression. */
+  bindingEnd = false
+  /** The depth of a `function` keyword whose `(` has not come yet, or -1; and whether it starts an expression. */
+  functionDepth = -1
+  functionExpression = false
   /** The last `:` ended a conditional expression. */
   colonWasTernary = false
   /** The token after `let`/`const`/`var`: a `{` or `[` there is a pattern. */
@@ -240,6 +257,8 @@ class Scan {
   /** Between `export const|let|var` and the end of that statement. */
   exportDecl = false
   exportDeclExpectName = false
+  /** The token before was a name the `export const|let|var` statement declares. */
+  exportDeclAfterName = false
   /** The next CLASS context is an anonymous default export. */
   anonymousDefaultClass = false
   /** Code (not an import or export statement) was seen: an import after it is late. */
@@ -337,16 +356,22 @@ class Scan {
   punctuator(): void {
     const tok = this.tok
     this.sawCode = true
+    this.bindingEnd = false
     const declPending = this.declPending
     this.declPending = false
     switch (tok) {
       case LPAREN: {
         let keyword = (this.prevFlags & K_STATEMENT) !== 0 || this.prevKeyword === 'catch' ? this.prevKeyword : ''
         if (this.prevKeyword === 'await' && this.prev2Keyword === 'for') keyword = 'for'
+        const parent = this.ctx.kind
         const pushed = this.push(PAREN, keyword)
-        if (this.functionExpressionDepth === this.depth - 1) {
-          pushed.fnExpression = true
-          this.functionExpressionDepth = -1
+        if (this.functionDepth === this.depth - 1) {
+          pushed.params = true
+          pushed.fnExpression = this.functionExpression
+          this.functionDepth = -1
+        } else {
+          // Directly in an object literal or a class body, a `(...)` followed by `{` can only be a method's.
+          pushed.params = parent === OBJECT || parent === CLASS
         }
         this.regexAllowed = true
         break
@@ -357,6 +382,7 @@ class Scan {
         const statement = ctx.keyword !== '' && ctx.keyword !== 'catch'
         this.regexAllowed = statement && ctx.keyword !== 'switch'
         this.lastParenKeyword = ctx.keyword
+        this.lastParenParams = ctx.params
         this.lastParenFnExpression = ctx.fnExpression
         if (this.rewrites - ctx.rewrites > ctx.defaultRewrites && !statement) {
           // A parameter list (or a catch clause) if `=>` or `{` follows: an imported name in it, but in a default
@@ -382,8 +408,9 @@ class Scan {
         const ctx = this.stack[this.depth]!
         if (ctx.kind !== BLOCK && ctx.kind !== OBJECT && ctx.kind !== CLASS) throw new GiveUp()
         this.pop(ctx.kind)
+        this.closedBlock = ctx.kind === BLOCK
         if (ctx.fn) this.fnDepth--
-        if (ctx.anonymousDefault) this.edits.push([this.end, this.end, `;${NAME_DEFAULT}`])
+        if (ctx.anonymousDefault) this.edits.push([this.end, this.end, `;${NAME_DEFAULT};`])
         // After a block a `/` starts a regular expression; after an object literal or a function expression it divides.
         this.regexAllowed = ctx.kind !== OBJECT && !ctx.fnExpression
         break
@@ -428,14 +455,21 @@ class Scan {
       case STRING:
       case PRIVATE:
         // A static member called `name` keeps its own name: the AST path knows which members those are.
-        if (this.ctx.anonymousDefault && /^.?name.?$/.test(this.code.slice(this.start, this.end))) throw new GiveUp()
+        if (this.ctx.anonymousDefault && /^.?name.?$|\\/.test(this.code.slice(this.start, this.end))) throw new GiveUp()
         this.regexAllowed = false
         break
       case NUM:
       case REGEX:
-      case INCDEC:
         this.regexAllowed = false
         break
+      case INCDEC: {
+        // Postfix after a value on the same line (`i++`: a value, a `/` after it divides); otherwise prefix (`++i`).
+        const postfix = this.prevValueEnd && !this.newline
+        this.regexAllowed = !postfix
+        this.shift('', 0)
+        this.prevValueEnd = postfix
+        return
+      }
       default:
         this.regexAllowed = true
     }
@@ -450,6 +484,8 @@ class Scan {
     // Kept here only (a plain name shifts itself in without them): read only when the previous token is a keyword.
     this.prev2ValueEnd = this.prevValueEnd
     this.prevNewline = this.newline
+    this.prev2Boundary = this.prevBoundary
+    this.prevBoundary = this.boundary(tok, flags)
     this.prevTok = tok
     this.prevKeyword = keyword
     this.prevFlags = flags
@@ -468,6 +504,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     ) {
       const declPending = this.declPending
       this.declPending = false
+      this.bindingEnd = declPending
       this.regexAllowed = false
       if (this.prevTok !== DOT && this.prevTok !== OPTDOT) {
         this.sawCode = true
@@ -476,6 +513,8 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
       // `shift('', 0)`, written out: this is the path of most tokens.
       this.prev2Tok = this.prevTok
       this.prev2Keyword = this.prevKeyword
+      this.prev2Boundary = this.prevBoundary
+      this.prevBoundary = false
       this.prevTok = IDENT
       this.prevKeyword = ''
       this.prevFlags = 0
@@ -491,8 +530,12 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     this.regexAllowed = (flags & K_EXPRESSION) !== 0
     const declPending = this.declPending
     this.declPending = false
+    this.bindingEnd = declPending
     if (declPending && this.exportDecl && this.depth === 0) this.exportName(name)
-    if (name === 'function') this.functionExpressionDepth = this.functionIsExpression() ? this.depth : -1
+    if (name === 'function') {
+      this.functionDepth = this.depth
+      this.functionExpression = this.functionIsExpression()
+    }
     if ((flags & K_SPECIAL) !== 0) {
       switch (name) {
         case 'import':
@@ -502,10 +545,19 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
             else this.exportDeclaration()
             return
           }
-          if (name === 'import' && !this.isKey(this.peek())) this.importExpression()
+          if (name === 'import' && !this.isKey(this.peek()) && this.importExpression()) {
+            // `import.meta` (now current as `meta`) ends a value: shifted in as a name.
+            this.sawCode = true
+            this.regexAllowed = false
+            this.shift('', 0)
+            return
+          }
           break
         case 'class':
-          if (!this.isKey(this.peek())) this.ctx.classPending = true
+          if (!this.isKey(this.peek())) {
+            this.ctx.classPending = true
+            this.classExpression = this.functionIsExpression()
+          }
           break
         case 'let':
         case 'const':
@@ -561,6 +613,20 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
   }
 
   /**
+   * Whether a member name can follow the token being shifted in: in a class body, the `{` that opens it, a `;`, the
+   * `}` of a method's body or a static block, or a modifier (`static`, `async`, `get`, ...) that is itself at such a
+   * place; in an object literal, a modifier right after `{` or `,`.
+   */
+  boundary(tok: number, flags: number): boolean {
+    const kind = this.ctx.kind
+    if (kind === CLASS) {
+      if (tok === LBRACE || tok === SEMI || (tok === RBRACE && this.closedBlock)) return true
+      return (flags & K_MODIFIER) !== 0 && (this.prevBoundary || (this.newline && this.prevValueEnd))
+    }
+    return kind === OBJECT && (flags & K_MODIFIER) !== 0 && (this.prevTok === LBRACE || this.prevTok === COMMA)
+  }
+
+  /**
    * At `function`: whether it starts a function expression rather than a declaration, by the token before it (before
    * `async`, for an async function). After an expression's body a `/` divides; after a declaration's it starts a
    * regular expression.
@@ -586,15 +652,14 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     if (ctx.kind === OBJECT) {
       if (prevTok === LBRACE || prevTok === COMMA) return next === COLON || next === LPAREN
       if (next !== LPAREN) return false
-      if (prevKeyword === 'get' || prevKeyword === 'set' || prevKeyword === 'async') return true
-      return prevTok === STAR && (this.prev2Tok === LBRACE || this.prev2Tok === COMMA || this.prev2Keyword === 'async')
+      // `get`, `set`, `async` only as modifiers of this member, not as names in a value (`a: async * x(1)`).
+      if (prevKeyword === 'get' || prevKeyword === 'set' || prevKeyword === 'async') return this.prevBoundary
+      return prevTok === STAR && (this.prev2Tok === LBRACE || this.prev2Tok === COMMA || (this.prev2Keyword === 'async' && this.prev2Boundary))
     }
     if (ctx.kind === CLASS) {
-      if (prevTok === LBRACE || prevTok === SEMI || prevTok === RBRACE || (this.prevFlags & K_MODIFIER) !== 0) return true
-      if (prevTok === STAR) {
-        const before = this.prev2Tok
-        return before === LBRACE || before === SEMI || before === RBRACE || this.prev2Keyword === 'static' || this.prev2Keyword === 'async'
-      }
+      // After a member's end or a modifier of this member, not after an object literal or a name in a field's value.
+      if (this.prevBoundary) return true
+      if (prevTok === STAR) return this.prev2Boundary || (this.prevNewline && this.prev2ValueEnd)
       // A field without a semicolon, then the next member.
       return this.newline && this.prevValueEnd
     }
@@ -606,23 +671,22 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     this.edits.push([this.start, this.end, shorthand ? `${name}:\0${name}` : `\0${name}`])
   }
 
-  /** `import(...)` or `import.meta` inside the module. */
-  importExpression(): void {
+  /** `import(...)` or `import.meta` inside the module; true for `import.meta`, whose `meta` is then the current token. */
+  importExpression(): boolean {
     const start = this.start
     const state = this.save()
     this.next()
     if (this.tok === LPAREN) {
       this.restore(state)
       this.edits.push([start, start + 'import'.length, DYNAMIC])
-      return
+      return false
     }
     if (this.tok === DOT) {
       this.next()
       if (this.tok === IDENT && this.word() === 'meta') {
-        // The caller shifts `meta` in as the previous token, a value as `import.meta` is.
         this.edits.push([start, this.end, META])
         this.usesMeta = true
-        return
+        return true
       }
     }
     throw new GiveUp()
@@ -632,7 +696,10 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     const { ctx, prevTok } = this
     if (ctx.classPending) {
       ctx.classPending = false
-      this.push(CLASS, '').anonymousDefault = this.anonymousDefaultClass
+      const pushed = this.push(CLASS, '')
+      pushed.anonymousDefault = this.anonymousDefaultClass
+      // A class expression's body, like a function expression's: a `/` after it divides.
+      pushed.fnExpression = this.classExpression
       this.anonymousDefaultClass = false
       return
     }
@@ -657,8 +724,9 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
         kind = BLOCK
         break
       case RPAREN:
+        // A function's body after its parameters; a block after any other `)` (`if (a)`, or a call and ASI: `f()\n{`).
         kind = BLOCK
-        fn = this.lastParenKeyword === ''
+        fn = this.lastParenParams
         break
       case ARROW:
         kind = BLOCK
@@ -702,7 +770,8 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
       // A body that began in the middle of a conditional (`c ? () => x : y`) ends at the `:` that closes it.
       const ternary = bodies[bodies.length - 1]!
       const ends = this.depth < depth ||
-        (this.depth === depth && (tok === COMMA || tok === SEMI || (tok === COLON && ternary > 0 && this.ctx.ternary === ternary) ||
+        (this.depth === depth && (tok === COMMA || tok === SEMI || tok === TEMPLATE_MIDDLE || (tok === TEMPLATE && this.ctx.kind === SUBSTITUTION) ||
+          (tok === COLON && ternary > 0 && this.ctx.ternary === ternary) ||
           (this.newline && this.prevValueEnd && !continuesExpression(tok, this.word()))))
       if (!ends) return
       bodies.length -= 2
@@ -711,7 +780,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
 
 
   context(kind: number, keyword: string): Context {
-    return { kind, keyword, rewrites: 0, defaultRewrites: 0, defaultStart: -1, pattern: false, fn: false, fnExpression: false, semicolon: false, ternary: 0, classPending: false, anonymousDefault: false }
+    return { kind, keyword, rewrites: 0, defaultRewrites: 0, defaultStart: -1, pattern: false, fn: false, params: false, fnExpression: false, semicolon: false, ternary: 0, classPending: false, anonymousDefault: false }
   }
 
   push(kind: number, keyword: string): Context {
@@ -725,6 +794,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
       ctx.kind = kind
       ctx.keyword = keyword
       ctx.fn = false
+      ctx.params = false
       ctx.fnExpression = false
       ctx.semicolon = false
       ctx.defaultRewrites = 0
@@ -870,6 +940,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     if (keyword === 'var' || keyword === 'let' || keyword === 'const') {
       this.exportDecl = true
       this.exportDeclExpectName = false
+      this.exportDeclAfterName = false
       // A destructuring declaration: the AST path extracts the names.
       if (this.peek() !== IDENT) throw new GiveUp()
       this.ident()
@@ -977,6 +1048,15 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
   /** Every token at the top level while an `export const|let|var` statement lasts: collects the declared names. */
   exportDeclToken(): void {
     const tok = this.tok
+    if (this.exportDeclAfterName) {
+      this.exportDeclAfterName = false
+      // A name with no initializer ends the declaration at a line break, unless `=`, `,` or `;` follows (ASI: `let a`
+      // followed by `+ 1` on the next line is two statements, whatever continues an expression).
+      if (this.newline && tok !== ASSIGN && tok !== COMMA && tok !== SEMI) {
+        this.exportDecl = false
+        return
+      }
+    }
     if (tok === SEMI) {
       this.exportDecl = false
       return
@@ -1007,7 +1087,9 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
   }
 
   exportName(name: string): void {
-    if (this.exportDecl) this.exportAs(name, name)
+    if (!this.exportDecl) return
+    this.exportAs(name, name)
+    this.exportDeclAfterName = true
   }
 
   /** `{ a, b as c, "d" as e }` of an import or export: name before `as`, name after, for each. The `}` is current at the end. */
@@ -1241,7 +1323,8 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
         return this.punct(pos, 1, STAR)
       }
       case C_SLASH:
-        if (this.regexAllowed) {
+        // After `let a` a line break ends the declaration (no initializer can start with `/`).
+        if (this.regexAllowed || (newline && this.bindingEnd)) {
           this.regex(pos)
           return
         }

@@ -209,17 +209,17 @@ function transformWithAst(code: string, file: string): Rewritten {
           // Keep it a hoisted declaration (a cycle may call it before the body runs): give it a name, and give it
           // back the name "default" Node gives it before anything can see it.
           s.remove(node.start, declaration.start)
-          s.appendLeft(code.indexOf('(', declaration.start), ` ${DEFAULT}`)
+          s.appendLeft(indexOutsideComments(code, '(', declaration.start), ` ${DEFAULT}`)
           exportAs('default', DEFAULT)
           renameDefault = `${NAME_DEFAULT};`
         } else {
           const isClass = declaration.type === 'ClassDeclaration'
           // Only the keywords are replaced: the expression may start with its own parenthesis.
-          const keywordsEnd = code.indexOf('default', node.start) + 'default'.length
+          const keywordsEnd = indexOutsideComments(code, 'default', node.start) + 'default'.length
           s.overwrite(node.start, keywordsEnd, `const ${DEFAULT} = ${isClass ? '' : '('}`)
           // An anonymous function or class is named "default" in Node (here it would be inferred as __ms_default).
           const end = code[node.end - 1] === ';' ? node.end - 1 : node.end
-          s.appendLeft(end, `${isClass ? '' : ')'};${isAnonymousDefinition(declaration) ? NAME_DEFAULT : ''}`)
+          s.appendLeft(end, `${isClass ? '' : ')'};${isAnonymousDefinition(declaration) ? `${NAME_DEFAULT};` : ''}`)
           exportAs('default', DEFAULT)
         }
         break
@@ -300,6 +300,17 @@ function transformWithAst(code: string, file: string): Rewritten {
 }
 
 const FUNCTION = /Function/
+
+/** Where `text` first occurs from `from` on, outside comments: a comment between `export` and `default` may say either. */
+function indexOutsideComments(code: string, text: string, from: number): number {
+  for (let at = from; at < code.length; ) {
+    if (code.startsWith('//', at)) at = code.indexOf('\n', at) === -1 ? code.length : code.indexOf('\n', at)
+    else if (code.startsWith('/*', at)) at = code.indexOf('*/', at + 2) + 2
+    else if (code.startsWith(text, at)) return at
+    else at++
+  }
+  return -1
+}
 
 /**
  * Whether an identifier declares a name: a variable, a function or class name, a parameter, a catch parameter, or any
