@@ -8,7 +8,7 @@ import { ErrorCodes, ModspaceError } from './errors.js'
 import type { ModspaceHost } from './host.js'
 import { createNodeHost } from './node-host.js'
 import { FileResolvers } from './resolve/file-resolver.js'
-import { isInside } from './resolve/specifier.js'
+import { isInside, parentDir } from './resolve/specifier.js'
 import { createMemoHost, type MemoHost } from './resolve/memo-host.js'
 import { requestConditions } from './resolve/request-conditions.js'
 import { resolveInSpace, type ResolveEnvironment } from './resolve/resolve-graph.js'
@@ -74,7 +74,7 @@ export class SpaceGraph {
   resolve(request: ResolveRequest): ResolveResult {
     const space = this.space(request.space)
     const importer = request.importer === undefined ? undefined : absolute(request.importer, space.root)
-    const importerDir = importer === undefined ? space.root : dirname(importer)
+    const importerDir = importer === undefined ? space.root : parentDir(importer)
     const kind = request.kind ?? 'import'
     const { conditions, key: conditionsKey } = this.#conditions(request.conditions ?? this.config.conditions, kind)
     const fullySpecified = request.fullySpecified ?? kind === 'import'

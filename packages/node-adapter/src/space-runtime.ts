@@ -2,7 +2,7 @@ import { builtinId, ModspaceError, ROOT_SPACE, type SpaceGraph } from '@modspace
 import createDebug from 'debug'
 import { compiledFile, type CompiledFile } from './compile-cache.js'
 import type { ModuleSpace } from './module-space.js'
-import { blockedError, withTrace, type LoadRequest } from './resolve-errors.js'
+import { blockedError, withTrace } from './resolve-errors.js'
 
 const debug = createDebug('modspace:node-adapter')
 
@@ -73,26 +73,32 @@ export class SpaceRuntime {
   /** Forgets the answers given (a live override was set: what is loaded from now on must see it). */
   forgetTargets(): void {
     this.#targets.clear()
+    this.#liveOverrides = true
   }
 
+  /** A space has (or had) a live override: until then no request needs to look for one. */
+  #liveOverrides = false
+
   #decide(spaceName: string, importer: string | undefined, specifier: string, kind: 'import' | 'require'): Target {
-    const request: LoadRequest = { space: spaceName, specifier, importer }
-    const key = builtinId(specifier) ?? specifier
-    for (const name of this.graph.space(spaceName).chain) {
-      const live = this.#spaces.get(name)?.liveOverride(key)
-      if (live) return { type: 'value', value: live.value, key, owner: live.owner }
-      if (this.graph.space(name).overrides.has(key)) break
+    if (this.#liveOverrides) {
+      const key = builtinId(specifier) ?? specifier
+      for (const name of this.graph.space(spaceName).chain) {
+        const live = this.#spaces.get(name)?.liveOverride(key)
+        if (live) return { type: 'value', value: live.value, key, owner: live.owner }
+        if (this.graph.space(name).overrides.has(key)) break
+      }
     }
     let result
     try {
-      result = this.graph.resolve({ space: spaceName, specifier, ...(importer ? { importer } : {}), kind })
+      result = this.graph.resolve(importer === undefined ? { space: spaceName, specifier, kind } : { space: spaceName, specifier, importer, kind })
     } catch (error) {
-      throw error instanceof ModspaceError ? withTrace(error, request) : error
+      throw error instanceof ModspaceError ? withTrace(error, { space: spaceName, specifier, importer }) : error
     }
-    if (result.kind === 'blocked') throw blockedError(result, request)
+    if (result.kind === 'blocked') throw blockedError(result, { space: spaceName, specifier, importer })
     if (debug.enabled) debug('%s: %s from %s → %s %s', spaceName, specifier, importer ?? '(entry)', result.space, result.id)
     // Builtins, addons and everything root owns are the host's; the rest is owned by a space's registry.
     if (result.kind === 'builtin' || result.space === ROOT_SPACE || result.id.endsWith('.node')) return { type: 'host', id: result.id }
     return { type: 'space', space: this.space(result.space), id: result.id }
   }
+
 }

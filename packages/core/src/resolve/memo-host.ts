@@ -1,5 +1,6 @@
 import { basename, dirname, isAbsolute, normalize } from 'node:path'
 import type { HostStat, ModspaceHost } from '../host.js'
+import { parentDir } from './specifier.js'
 
 /** A host whose answers are remembered until `clear()`: safe while the tree does not change (a build, a run). */
 export interface MemoHost extends ModspaceHost {
@@ -54,7 +55,7 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
         const link = lstat(k)
         if (link === undefined) return undefined
         if (!link || link.isSymbolicLink) return host.realpath(k)
-        const dir = dirname(k)
+        const dir = parentDir(k)
         const realDir = memo.realpath(dir)
         if (realDir === undefined) return host.realpath(k)
         return realDir === '/' ? `/${basename(k)}` : `${realDir}/${basename(k)}`

@@ -1,4 +1,4 @@
-import { dirname } from 'node:path'
+import { parentDir } from './specifier.js'
 import type { PackageInfo } from './types.js'
 import type { MemoHost } from './memo-host.js'
 
@@ -11,13 +11,13 @@ export interface PackageManifest extends PackageInfo {
  * dual packages put in sub-folders are skipped.
  */
 export function findPackage(host: MemoHost, fileOrDir: string, isDir = false): PackageManifest | undefined {
-  let dir = isDir ? fileOrDir : dirname(fileOrDir)
+  let dir = isDir ? fileOrDir : parentDir(fileOrDir)
   for (;;) {
     const data = host.readPackageJson(dir)
     if (data && typeof data.name === 'string') {
       return { name: data.name, version: typeof data.version === 'string' ? data.version : '0.0.0', root: dir, data }
     }
-    const up = dirname(dir)
+    const up = parentDir(dir)
     if (up === dir) return undefined
     dir = up
   }
