@@ -19,5 +19,14 @@ export interface ModspaceHost {
    * `stat` and `realpath` of a plain file with this one call (a folder's real path is remembered), instead of a
    * `stat` and a `realpath` that checks every folder of the path again.
    */
-  lstat?(path: string): (HostStat & { isSymbolicLink: boolean }) | undefined
+  lstat?(path: string): (HostStat & { isSymbolicLink: boolean } & Partial<FileVersion>) | undefined
+}
+
+/**
+ * A file's version as `lstat` saw it, when the host gives it: what an adapter that keeps compiled files checks them
+ * against (the Node host does; `MemoHost.fileVersion` hands it on).
+ */
+export interface FileVersion {
+  mtimeMs: number
+  size: number
 }

@@ -4,7 +4,7 @@ export { ROOT_SPACE, type NormalizedConfig, type NormalizedSpace, type OverrideT
 export type { Delegation, ModspaceConfig, NativeConfig, SpaceConfig } from './config/types.js'
 export { ErrorCodes, ModspaceError, isModspaceError, type ErrorCode, type ModspaceErrorDetails } from './errors.js'
 export { blockedImportError, nativeInBrowserError } from './build-errors.js'
-export type { HostStat, ModspaceHost } from './host.js'
+export type { FileVersion, HostStat, ModspaceHost } from './host.js'
 export { createNodeHost } from './node-host.js'
 export { builtinId } from './resolve/builtin.js'
 export { parseBareSpecifier, specifierType, type BareSpecifier, type SpecifierType } from './resolve/specifier.js'

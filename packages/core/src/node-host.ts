@@ -24,7 +24,9 @@ export function createNodeHost(): ModspaceHost {
     lstat(path) {
       try {
         const stat = lstatSync(path, { throwIfNoEntry: false })
-        return stat ? { isFile: stat.isFile(), isDirectory: stat.isDirectory(), isSymbolicLink: stat.isSymbolicLink() } : undefined
+        return stat
+          ? { isFile: stat.isFile(), isDirectory: stat.isDirectory(), isSymbolicLink: stat.isSymbolicLink(), mtimeMs: stat.mtimeMs, size: stat.size }
+          : undefined
       } catch {
         return undefined
       }

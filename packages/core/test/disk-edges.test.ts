@@ -56,3 +56,14 @@ describe('the Node host on awkward trees', () => {
     expect(graph.spaceForFile(`${dir}/link//sub/a.js`)).toBe('p')
   })
 })
+
+describe("the file version the host's lstat saw", () => {
+  it('is handed on for a resolved file (mtime and size, as stat gives them), and not for a link or an unseen path', async () => {
+    const { statSync } = await import('node:fs')
+    const graph = createGraph({ spaces: { app: { root: '.' } } }, { cwd: dir })
+    const file = graph.resolve({ space: 'app', specifier: './sub/a.js', importer: join(dir, 'index.js') }).id
+    const stat = statSync(file)
+    expect(graph.host.fileVersion(file)).toEqual({ mtimeMs: stat.mtimeMs, size: stat.size })
+    expect(graph.host.fileVersion(join(dir, 'never-resolved.js'))).toBeUndefined()
+  })
+})

@@ -1,9 +1,10 @@
 // The node adapter's benchmark: every figure next to the peer measured in the same run, as a ratio. Cold loads run in
-// fresh processes (the median of RUNS); targets are printed, never asserted. Run with `npm run bench`.
+// fresh processes (the median of RUNS), native and space alternating, so that a machine whose speed drifts during the
+// run (a shared one does) weighs on both alike; targets are printed, never asserted. Run with `npm run bench`.
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-const RUNS = Number(process.env.MODSPACE_BENCH_RUNS ?? 5)
+const RUNS = Number(process.env.MODSPACE_BENCH_RUNS ?? 9)
 const here = (file) => fileURLToPath(new URL(file, import.meta.url))
 
 function child(script, args) {
@@ -15,8 +16,7 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)]
 }
 
-function runs(loader, tree) {
-  const results = Array.from({ length: RUNS }, () => child('./load-tree.mjs', [loader, tree]))
+function summary(results) {
   if (results[0].unsupported) return { unsupported: results[0].unsupported }
   return {
     ms: median(results.map((r) => r.ms)),
@@ -25,13 +25,23 @@ function runs(loader, tree) {
   }
 }
 
+function runs(loader, tree) {
+  return summary(Array.from({ length: RUNS }, () => child('./load-tree.mjs', [loader, tree])))
+}
+
+/** The loaders' runs in turns (a, b, a, b, ...), each summarised. */
+function alternating(loaders, tree) {
+  const results = loaders.map(() => [])
+  for (let i = 0; i < RUNS; i++) loaders.forEach((loader, j) => results[j].push(child('./load-tree.mjs', [loader, tree])))
+  return results.map(summary)
+}
+
 const ms = (value) => `${value.toFixed(1)} ms`
 const ratio = (value, base) => `${(value / base).toFixed(2)}x`
 const rows = []
 
 for (const [tree, label] of [['cjs', 'webpack (CommonJS)'], ['esm', '@sinclair/typebox (ESM build)']]) {
-  const native = runs('native', tree)
-  const space = runs('space', tree)
+  const [native, space] = alternating(['native', 'space'], tree)
   rows.push([`cold load, ${label}, ${space.modules} modules`, ms(space.ms), `native ${ms(native.ms)}`, ratio(space.ms, native.ms), '≤ 1.10x'])
   rows.push([`second space, ${label}`, ms(space.second), `native cold ${ms(native.ms)}`, ratio(space.second, native.ms), '≤ 0.30x'])
   const jest = runs('jest', tree)

@@ -22,9 +22,12 @@ export interface CompiledFile {
 
 const compiled = new Map<string, CompiledFile>()
 
-/** The cache entry of `file`, fresh if the file changed since it was made. */
-export function compiledFile(file: string): CompiledFile {
-  const stat = statSync(file)
+/**
+ * The cache entry of `file`, fresh if the file changed since it was made. `version` is the file's mtime and size when
+ * the caller already has them (the core's host saw them while resolving it): one `stat` less per module.
+ */
+export function compiledFile(file: string, version?: { mtimeMs: number; size: number }): CompiledFile {
+  const stat = version ?? statSync(file)
   const hit = compiled.get(file)
   if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit
   const entry: CompiledFile = { file, mtimeMs: stat.mtimeMs, size: stat.size }

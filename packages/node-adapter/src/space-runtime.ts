@@ -34,7 +34,7 @@ export class SpaceRuntime {
   compiled(file: string): CompiledFile {
     let entry = this.#checked.get(file)
     if (!entry) {
-      entry = compiledFile(file)
+      entry = compiledFile(file, this.graph.host.fileVersion(file))
       this.#checked.set(file, entry)
     }
     return entry

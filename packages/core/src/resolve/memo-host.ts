@@ -1,5 +1,5 @@
 import { basename, dirname, isAbsolute, normalize } from 'node:path'
-import type { HostStat, ModspaceHost } from '../host.js'
+import type { FileVersion, HostStat, ModspaceHost } from '../host.js'
 import { parentDir } from './specifier.js'
 
 /** A host whose answers are remembered until `clear()`: safe while the tree does not change (a build, a run). */
@@ -9,6 +9,11 @@ export interface MemoHost extends ModspaceHost {
   readJson(path: string): unknown
   /** The package.json at `dir`, parsed, or `undefined`. */
   readPackageJson(dir: string): Record<string, any> | undefined
+  /**
+   * The version (mtime, size) of a file as the host's `lstat` saw it while resolving, or `undefined` when it was not
+   * seen that way (no `lstat`, a link, a path never resolved): the caller then asks the file system itself.
+   */
+  fileVersion(path: string): FileVersion | undefined
   /**
    * Forgets the remembered contents of `paths`, files whose contents changed, when nothing else remembered can depend
    * on them; `false` (forgetting nothing) when something may: a path appeared, disappeared or changed kind (or a
@@ -61,6 +66,10 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
         return realDir === '/' ? `/${basename(k)}` : `${realDir}/${basename(k)}`
       }),
     readdir: (p) => remember(dirs, p, (k) => host.readdir(k)),
+    fileVersion: (p) => {
+      const link = links.get(p)
+      return link && link.isFile && link.mtimeMs !== undefined && link.size !== undefined ? { mtimeMs: link.mtimeMs, size: link.size } : undefined
+    },
     readJson: (p) =>
       remember(json, p, (k) => {
         const text = memo.readFile(k)
