@@ -40,15 +40,15 @@ export function compileEsm(entry: CompiledFile): CompiledEsm {
 const globalEval = eval
 
 /**
- * Compiled as a global eval with its file as `sourceURL` (stack traces name the file, as with `vm.Script`): about a
- * fifth cheaper per module than `vm.Script`, whose per-script set-up is measurable over a cold tree. `vm.Script` stays
- * where eval cannot serve: when source maps are on (Node maps only what `vm` and its loaders compiled) and when code
- * from strings is disallowed (`--disallow-code-generation-from-strings`).
+ * Compiled as a global eval with its file as `sourceURL`: stack traces name the file and line, as Node's do, and with
+ * `--enable-source-maps` Node maps them through the module's own `sourceMappingURL` (it does not for `vm.Script`). It
+ * is also about a fifth cheaper per module than `vm.Script`, whose per-script set-up is measurable over a cold tree.
+ * `vm.Script` stays for when code from strings is disallowed (`--disallow-code-generation-from-strings`).
  * `import()` in the module is `__ms_import()`, so the script needs no dynamic import of its own; the option only
  * keeps the importModuleDynamically callback Node would otherwise register for it out of the way.
  */
 function compile(code: string, filename: string): EsmFunction {
-  if (evalAllowed && !process.sourceMapsEnabled && !/[\n\r\u2028\u2029]/.test(filename)) {
+  if (evalAllowed && !/[\n\r\u2028\u2029]/.test(filename)) {
     try {
       return globalEval(`${code}\n//# sourceURL=${filename}`) as EsmFunction
     } catch (error) {
