@@ -8,13 +8,15 @@
  * - `export` of a destructuring declaration, `export default` of an arrow or parenthesised expression (it may be an
  *   anonymous function that must be named "default"), an anonymous default class with a static member called `name`;
  * - an imported name in a destructuring default value;
+ * - early errors a function body would accept: a name exported twice, `await` declared (the AST path reports them);
  * - anything it cannot tokenize (escapes in identifiers, unbalanced brackets, `@`, an unterminated literal).
  *
  * Where it is wrong in a way it cannot see, the result does not compile: a declaration whose name was rewritten to
  * `__ms_iN.name` is a syntax error, and `compileEsm` then falls back to the AST path. What it must never do is take a
  * reference for something else (a property key, a label): those are recognised only in forms that cannot be a read.
  * Regular expressions are told from division the way es-module-lexer does it (by the token before the slash, and for
- * `)` and `}` by what opened the group).
+ * `)` and `}` by what opened the group: a block, or the body of a function or class expression). Grammar that is easy
+ * to misread while the output still compiles has its own tests against the AST path (`test/scan-edge-cases.test.ts`).
  */
 import type { EsmImport, Rewritten } from './transform-esm.js'
 
