@@ -145,20 +145,14 @@ export class SpaceGraph {
     return best
   }
 
-  /**
-   * Forget remembered file reads and answers. With `changedPaths` (what a watcher reports), only the contents of those
-   * files are forgotten when no answer can depend on them (the usual edit of a source file); everything is forgotten
-   * when one may (a file added or removed, a package.json changed: see `MemoHost.forget`). Returns whether everything was.
-   */
-  clearCache(changedPaths?: Iterable<string>): boolean {
-    if (changedPaths !== undefined && this.#host.forget(changedPaths)) return false
+  /** Forget every remembered file read and answer. */
+  clearCache(): void {
     this.#cache.clear()
     this.#host.clear()
     this.#env.files.clear()
     this.#env.nativeSeen.clear()
     this.#env.bareLookupDirs.clear()
     this.#env.plainFiles.clear()
-    return true
   }
 }
 

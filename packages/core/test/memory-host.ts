@@ -4,11 +4,8 @@ import type { ModspaceHost } from '../src/host.js'
 /** A file tree in memory: `{ '/a/package.json': '{...}' }`. Symlinks are `{ link: '/target' }`. */
 export type MemoryTree = Record<string, string | { link: string }>
 
-/**
- * A host with no disk behind it, to show that the core reads files only through the host. `write` and `remove`
- * change the tree, as an editor or a package manager would while a watcher runs.
- */
-export function createMemoryHost(tree: MemoryTree): ModspaceHost & { reads: string[]; write(path: string, text: string): void; remove(path: string): void } {
+/** A host with no disk behind it, to show that the core reads files only through the host. */
+export function createMemoryHost(tree: MemoryTree): ModspaceHost & { reads: string[] } {
   const files = new Map<string, string>()
   const links = new Map<string, string>()
   const dirs = new Set<string>(['/'])
@@ -26,13 +23,6 @@ export function createMemoryHost(tree: MemoryTree): ModspaceHost & { reads: stri
   const reads: string[] = []
   return {
     reads,
-    write(path, text) {
-      files.set(path, text)
-      for (let d = dirname(path); !dirs.has(d); d = dirname(d)) dirs.add(d)
-    },
-    remove(path) {
-      files.delete(path)
-    },
     readFile: (p) => (reads.push(p), files.get(real(p))),
     stat: (p) => {
       const r = real(p)

@@ -23,12 +23,14 @@ export interface CompiledFile {
 const compiled = new Map<string, CompiledFile>()
 
 /**
- * The cache entry of `file`, fresh if the file changed since it was made. `version` is the file's mtime and size when
- * the caller already has them (the core's host saw them while resolving it): one `stat` less per module.
+ * The cache entry of `file`, fresh if the file changed since it was made. `version` is the file's mtime and size as the
+ * core's host saw them while resolving it: enough for a file compiled for the first time (it is read now, one `stat`
+ * less per module of a cold load), not to trust a compiled entry, which is checked against the file as it is now
+ * (it may have been edited since the host looked).
  */
 export function compiledFile(file: string, version?: { mtimeMs: number; size: number }): CompiledFile {
-  const stat = version ?? statSync(file)
   const hit = compiled.get(file)
+  const stat = hit === undefined && version !== undefined ? version : statSync(file)
   if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit
   const entry: CompiledFile = { file, mtimeMs: stat.mtimeMs, size: stat.size }
   compiled.set(file, entry)

@@ -34,3 +34,17 @@ it('runs the edited code of CommonJS and ES modules in a new set of spaces, the 
   await first.dispose()
   await second.dispose()
 })
+
+it('runs the code as it is when loaded, not as it was when the space first resolved the file', async () => {
+  write('late.cjs', 'module.exports = 1\n', 1_000_000)
+  const config = { spaces: { app: { root: '.' } } }
+  const first = await createSpaces(config, { cwd: temp.dir })
+  expect(first.get('app').require('./late.cjs')).toBe(1)
+  const second = await createSpaces(config, { cwd: temp.dir })
+  // Resolved (the core's host saw version 1), then edited, then loaded: the compiled version 1 must not be reused.
+  expect(second.get('app').resolve('./late.cjs', { kind: 'require' })).toBe(join(temp.dir, 'late.cjs'))
+  write('late.cjs', 'module.exports = 2\n', 2_000_000)
+  expect(second.get('app').require('./late.cjs')).toBe(2)
+  await first.dispose()
+  await second.dispose()
+})

@@ -264,8 +264,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
     watchChange(id) {
       debug('changed: %s', id)
       if (id === graph?.config.configFile) graph = undefined
-      // Only the changed file's contents when no answer depends on it (the usual edit); everything otherwise.
-      else graph?.clearCache([id.replace(/\?.*$/, '')])
+      else graph?.clearCache()
     },
 
     outputOptions(outputOptions) {

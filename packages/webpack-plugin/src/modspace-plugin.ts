@@ -33,15 +33,13 @@ export class ModspacePlugin implements WebpackPluginInstance {
     compiler.hooks.beforeCompile.tapPromise(PLUGIN, async () => {
       this.#loaded = await this.#load(compiler, (message) => logger.warn(message))
     })
-    // Files may have changed: what the graph remembered of them is stale. A changed config is read again. Given the
-    // watcher's list, the graph keeps its answers when only contents of source files changed (the usual edit), and
-    // forgets everything when a file appeared or went, or a package.json changed.
+    // Files may have changed: the graph's remembered reads and answers are stale. A changed config is read again.
     compiler.hooks.watchRun.tap(PLUGIN, (watching) => {
-      const { modifiedFiles, removedFiles } = watching
       const configFile = this.#loaded?.configFile
-      if (configFile && modifiedFiles?.has(configFile)) this.#loading = undefined
-      this.#loaded?.graph.clearCache(modifiedFiles && removedFiles ? [...modifiedFiles, ...removedFiles] : undefined)
+      if (configFile && watching.modifiedFiles?.has(configFile)) this.#loading = undefined
+      this.#loaded?.graph.clearCache()
     })
+    compiler.hooks.invalid.tap(PLUGIN, () => this.#loaded?.graph.clearCache())
     // Each run() is a new build: what the last one read (and which native copies it saw) may no longer hold.
     compiler.hooks.beforeRun.tap(PLUGIN, () => this.#loaded?.graph.clearCache())
 

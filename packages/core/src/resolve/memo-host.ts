@@ -1,4 +1,4 @@
-import { basename, dirname, isAbsolute, normalize } from 'node:path'
+import { basename } from 'node:path'
 import type { FileVersion, HostStat, ModspaceHost } from '../host.js'
 import { parentDir } from './specifier.js'
 
@@ -14,13 +14,6 @@ export interface MemoHost extends ModspaceHost {
    * seen that way (no `lstat`, a link, a path never resolved): the caller then asks the file system itself.
    */
   fileVersion(path: string): FileVersion | undefined
-  /**
-   * Forgets the remembered contents of `paths`, files whose contents changed, when nothing else remembered can depend
-   * on them; `false` (forgetting nothing) when something may: a path appeared, disappeared or changed kind (or a
-   * folder above it was missing), a symlink, a package.json or another JSON file read, a folder listing that holds
-   * it. Then only `clear()` is safe.
-   */
-  forget(paths: Iterable<string>): boolean
 }
 
 export function createMemoHost(host: ModspaceHost): MemoHost {
@@ -42,9 +35,10 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
   // With the host's lstat, a path that is not a link itself is its folder's (remembered) real path and its own name:
   // one call answers both its stat and its realpath. Paths with `.` segments go to the host as they are.
   // `null`: not asked (no lstat, or a path it is not used for); `undefined`: nothing there.
-  // A trailing slash or `//` would make lstat follow a link (or dirname keep a slash), so those paths are not used either.
+  // A trailing slash or `//` would make lstat follow a link (or dirname keep a slash), so those paths are not used
+  // either, nor a relative path (its folders are not the ones `parentDir` walks).
   const lstat = (p: string) =>
-    !host.lstat || p.includes('/.') || p.includes('//') || p.endsWith('/') ? null : remember(links, p, (k) => host.lstat!(k))
+    !host.lstat || p.charCodeAt(0) !== 47 || p.includes('/.') || p.includes('//') || p.endsWith('/') ? null : remember(links, p, (k) => host.lstat!(k))
   const memo: MemoHost = {
     // A missing file costs the host an exception to say so; the lstat (remembered, and wanted by stat anyway) is cheaper.
     readFile: (p) => remember(files, p, (k) => (lstat(k) === undefined ? undefined : host.readFile(k))),
@@ -86,32 +80,9 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
         const data = memo.readJson(`${k === '/' ? '' : k}/package.json`)
         return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, any>) : undefined
       }),
-    forget(paths) {
-      const changed = [...paths]
-      for (const path of changed) {
-        if (!isAbsolute(path) || path !== normalize(path) || json.has(path) || dirs.has(dirname(path))) return false
-        if (basename(path) === 'package.json' && (files.has(path) || manifests.has(dirname(path)))) return false
-        const link = links.get(path)
-        if (links.has(path) && (link?.isSymbolicLink || !sameStat(link, host.lstat?.(path)))) return false
-        if (stats.has(path) && !sameStat(stats.get(path), host.stat(path))) return false
-        if (reals.has(path) && reals.get(path) !== host.realpath(path)) return false
-        for (let dir = dirname(path); ; dir = dirname(dir)) {
-          if ((links.has(dir) && links.get(dir) === undefined) || (stats.has(dir) && stats.get(dir) === undefined)) return false
-          if (dir === dirname(dir)) break
-        }
-      }
-      for (const path of changed) files.delete(path)
-      return true
-    },
     clear() {
       for (const cache of [files, stats, reals, dirs, manifests, json, links]) cache.clear()
     },
   }
   return memo
-}
-
-/** The same kind of thing (or nothing) at a path, as far as resolution cares. */
-function sameStat(a: (HostStat & { isSymbolicLink?: boolean }) | null | undefined, b: (HostStat & { isSymbolicLink?: boolean }) | undefined): boolean {
-  if (a === undefined || a === null || b === undefined) return (a ?? undefined) === b
-  return a.isFile === b.isFile && a.isDirectory === b.isDirectory && Boolean(a.isSymbolicLink) === Boolean(b.isSymbolicLink)
 }

@@ -36,27 +36,14 @@ export function compileEsm(entry: CompiledFile): CompiledEsm {
   return entry.esm
 }
 
-/** Indirect: the code sees only the global scope, as a script would. */
-const globalEval = eval
-
 /**
- * Compiled as a global eval with its file as `sourceURL`: stack traces name the file and line, as Node's do, and with
- * `--enable-source-maps` Node maps them through the module's own `sourceMappingURL` (it does not for `vm.Script`). It
- * is also about a fifth cheaper per module than `vm.Script`, whose per-script set-up is measurable over a cold tree.
- * `vm.Script` stays for when code from strings is disallowed (`--disallow-code-generation-from-strings`).
+ * Compiled with `vm.Script`, file name set: stack frames carry the file (`CallSite.getFileName()`, which libraries
+ * such as `callsites`, `parent-module` and `import-fresh` read to find their caller). A global `eval` with a
+ * `sourceURL` compiles about a fifth faster, but its frames have no file name (only a script name, dropped altogether
+ * for a path with white space), so it is not used.
  * `import()` in the module is `__ms_import()`, so the script needs no dynamic import of its own; the option only
  * keeps the importModuleDynamically callback Node would otherwise register for it out of the way.
  */
 function compile(code: string, filename: string): EsmFunction {
-  if (evalAllowed && !/[\n\r\u2028\u2029]/.test(filename)) {
-    try {
-      return globalEval(`${code}\n//# sourceURL=${filename}`) as EsmFunction
-    } catch (error) {
-      if (!(error instanceof EvalError)) throw error
-      evalAllowed = false
-    }
-  }
   return new vm.Script(code, { filename, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }).runInThisContext() as EsmFunction
 }
-
-let evalAllowed = true
