@@ -37,6 +37,13 @@ const cases: Array<[string, string, { async: boolean, scanned: boolean }]> = [
   ['members after methods, static blocks and fields without semicolons', 'export class A { m() {} *g() { yield x } static { x() } static async *h() { yield x } f = 1\n static k() { return x } get [x]() { return x } }', { async: false, scanned: true }],
   ['a division after a class expression, a regular expression after a declaration', 'export const r = class {} / x / 1\nclass B {}\n/x/.test(B)', { async: false, scanned: true }],
   ['a regular expression on the line after a declared name without initializer', 'let a\n/x/.test(a)\nexport let b\n/x/.test(b)', { async: false, scanned: true }],
+  ['a declaration after return, yield or debugger and a line break, then a regular expression', 'export function* g() { return\nfunction f() {}\n/x/g.test(f) }\nexport function* h() { yield\nclass A {}\n/x/g.test(A) }\nconst async = 1\nexport let q = async\nfunction k() {}\n/x/.test(k)', { async: false, scanned: true }],
+  ['a regular expression after the label of break and continue', 'l: { break l\n/x/g.test(x) }\nm: for (;;) { continue m\n/x/g.test(x) }', { async: false, scanned: true }],
+  ['a class declaration whose extends holds a class expression or an object literal', 'export class B extends (class {}) {}\n/x/g.test(B)\nexport class C extends { x }.constructor {}', { async: false, scanned: true }],
+  ['a function expression in a class field, then a product', 'export const v = new (class { a = function () {} * x; static b = async function () {} * x })().a', { async: false, scanned: true }],
+  ['of after a parenthesised binding or a modifier word in a for head', 'let n, name, get\nfor ((n) of /x/g.exec(x));\nfor (name of /x/g.exec(x));\nfor (get of /x/g.exec(x));', { async: false, scanned: true }],
+  ['function as a key leaves no parameter list behind', '({ function: 0 });\n{ if (1) { await x } }\n({ a: 0, function: 0 });\n{ if (1) {} /x/g.test(x) }', { async: true, scanned: true }],
+  ['prefix ++ after if (...) and after a block', 'let c = 0\nif (c) ++/x/g.lastIndex\n{} ++/x/g.lastIndex', { async: false, scanned: true }],
   ['a method called of', 'export const o = { of() { return x }, of: x }', { async: false, scanned: true }],
 ]
 

@@ -127,6 +127,8 @@ interface Context {
   ternary: number
   /** A `class` keyword was seen at this level: the next `{` here is its body. */
   classPending: boolean
+  /** That class is an expression (a `/` after its body divides). */
+  classExpression: boolean
   /** CLASS: an anonymous `export default class`, which ends with the statement that names it "default". */
   anonymousDefault: boolean
 }
@@ -240,8 +242,6 @@ class Scan {
   lastParenParams = false
   /** The last `(...)` closed was the parameter list of a function expression. */
   lastParenFnExpression = false
-  /** The last `class` keyword starts a class expression. */
-  classExpression = false
   /** The previous token is a name a declaration binds (`let a`): a `/` on the next line starts a regular expression. */
   bindingEnd = false
   /** The depth of a `function` keyword whose `(` has not come yet, or -1; and whether it starts an expression. */
@@ -370,11 +370,12 @@ class Scan {
         if (this.functionDepth === this.depth - 1) {
           pushed.params = true
           pushed.fnExpression = this.functionExpression
-          this.functionDepth = -1
         } else {
           // Directly in an object literal or a class body, a `(...)` followed by `{` can only be a method's.
           pushed.params = parent === OBJECT || parent === CLASS
         }
+        // The first `(` after `function` is its parameters'; a marker left any longer would be stale.
+        this.functionDepth = -1
         this.regexAllowed = true
         break
       }
@@ -410,7 +411,8 @@ class Scan {
         const ctx = this.stack[this.depth]!
         if (ctx.kind !== BLOCK && ctx.kind !== OBJECT && ctx.kind !== CLASS) throw new GiveUp()
         this.pop(ctx.kind)
-        this.closedBlock = ctx.kind === BLOCK
+        // A method's body or a static block ends a member; a function expression's body (in a field's value) does not.
+        this.closedBlock = ctx.kind === BLOCK && !ctx.fnExpression
         if (ctx.fn) this.fnDepth--
         if (ctx.anonymousDefault) this.edits.push([this.end, this.end, `;${NAME_DEFAULT};`])
         // After a block a `/` starts a regular expression; after an object literal or a function expression it divides.
@@ -465,8 +467,9 @@ class Scan {
         this.regexAllowed = false
         break
       case INCDEC: {
-        // Postfix after a value on the same line (`i++`: a value, a `/` after it divides); otherwise prefix (`++i`).
-        const postfix = this.prevValueEnd && !this.newline
+        // Postfix after a value on the same line (`i++`: a value, a `/` after it divides); prefix where an expression
+        // starts (where a `/` would start a regular expression: after `if (c)`, a block, an operator) or after a line break.
+        const postfix = !this.regexAllowed && !this.newline
         this.regexAllowed = !postfix
         this.shift('', 0)
         this.prevValueEnd = postfix
@@ -512,6 +515,8 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
         this.sawCode = true
         if (declPending && this.exportDecl && this.depth === 0) this.exportName(this.word())
       }
+      // The label of `break`/`continue` ends the statement: a `/` after it starts a regular expression.
+      const label = this.prevFlags !== 0 && !this.newline && (this.prevKeyword === 'break' || this.prevKeyword === 'continue')
       // `shift('', 0)`, written out: this is the path of most tokens.
       this.prev2Tok = this.prevTok
       this.prev2Keyword = this.prevKeyword
@@ -520,7 +525,8 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
       this.prevTok = IDENT
       this.prevKeyword = ''
       this.prevFlags = 0
-      this.prevValueEnd = true
+      this.prevValueEnd = !label
+      if (label) this.regexAllowed = true
       return
     }
     const name = this.word()
@@ -534,10 +540,6 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     this.declPending = false
     this.bindingEnd = declPending
     if (declPending && this.exportDecl && this.depth === 0) this.exportName(name)
-    if (name === 'function') {
-      this.functionDepth = this.depth
-      this.functionExpression = this.functionIsExpression()
-    }
     if ((flags & K_SPECIAL) !== 0) {
       switch (name) {
         case 'import':
@@ -558,7 +560,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
         case 'class':
           if (!this.isKey(this.peek())) {
             this.ctx.classPending = true
-            this.classExpression = this.functionIsExpression()
+            this.ctx.classExpression = this.functionIsExpression()
           }
           break
         case 'let':
@@ -584,6 +586,11 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     // A keyword as a method or property name (`async catch(e) {}`, `{ if: 1 }`) is a name: its `(...)` is a parameter
     // list, and the `{` after it a function's body. Modifiers keep their meaning for the name after them.
     if (flags !== 0 && (flags & K_MODIFIER) === 0 && (this.ctx.kind === OBJECT || this.ctx.kind === CLASS) && this.isKey(this.peek())) flags = 0
+    // The keyword `function` (not a key called so): its `(...)` is a parameter list.
+    if (flags !== 0 && name === 'function') {
+      this.functionDepth = this.depth
+      this.functionExpression = this.functionIsExpression()
+    }
     this.shift(flags === 0 ? '' : name, flags)
   }
 
@@ -608,10 +615,10 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     this.rewrite(name, false)
   }
 
-  /** In a `for (...)` head: whether the token before is the end of a binding (`x`, `a.b`, `[...]`, `{...}`). */
+  /** In a `for (...)` head: whether the token before is the end of a binding (`x`, `a.b`, `[...]`, `{...}`, `(x)`). */
   forBinding(): boolean {
     const tok = this.prevTok
-    return (tok === IDENT && this.prevFlags === 0) || tok === RBRACKET || tok === RBRACE
+    return (tok === IDENT && (this.prevFlags & K_NOT_VALUE) === 0) || tok === RBRACKET || tok === RBRACE || tok === RPAREN
   }
 
   /**
@@ -634,10 +641,14 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
    * regular expression.
    */
   functionIsExpression(): boolean {
-    const async = this.prevKeyword === 'async'
+    // `async` then a line break is a name, not `async function` (no line break is allowed between them).
+    const async = this.prevKeyword === 'async' && !this.newline
     const tok = async ? this.prev2Tok : this.prevTok
     const keyword = async ? this.prev2Keyword : this.prevKeyword
+    const newline = async ? this.prevNewline : this.newline
     if (tok === EOF || tok === SEMI || tok === LBRACE || tok === RBRACE) return false
+    // A line break after these ends their statement (`return` then a declaration on the next line).
+    if (newline && (keyword === 'return' || keyword === 'yield' || keyword === 'debugger' || keyword === 'break' || keyword === 'continue')) return false
     if (tok === COLON) return this.ctx.kind === OBJECT || this.colonWasTernary
     if (tok === RPAREN && this.lastParenKeyword !== '' && this.lastParenKeyword !== 'catch') return false
     if (keyword === 'else' || keyword === 'do' || keyword === 'export' || keyword === 'default') return false
@@ -696,12 +707,13 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
 
   brace(declPending: boolean): void {
     const { ctx, prevTok } = this
-    if (ctx.classPending) {
+    // The class body, unless the `{` opens an object literal right after `extends` (`class A extends {}.constructor {}`).
+    if (ctx.classPending && this.prevKeyword !== 'extends') {
       ctx.classPending = false
       const pushed = this.push(CLASS, '')
       pushed.anonymousDefault = this.anonymousDefaultClass
       // A class expression's body, like a function expression's: a `/` after it divides.
-      pushed.fnExpression = this.classExpression
+      pushed.fnExpression = ctx.classExpression
       this.anonymousDefaultClass = false
       return
     }
@@ -782,7 +794,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
 
 
   context(kind: number, keyword: string): Context {
-    return { kind, keyword, rewrites: 0, defaultRewrites: 0, defaultStart: -1, pattern: false, fn: false, params: false, fnExpression: false, semicolon: false, ternary: 0, classPending: false, anonymousDefault: false }
+    return { kind, keyword, rewrites: 0, defaultRewrites: 0, defaultStart: -1, pattern: false, fn: false, params: false, fnExpression: false, semicolon: false, ternary: 0, classPending: false, classExpression: false, anonymousDefault: false }
   }
 
   push(kind: number, keyword: string): Context {
@@ -803,6 +815,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
       ctx.defaultStart = -1
       ctx.ternary = 0
       ctx.classPending = false
+      ctx.classExpression = false
       ctx.anonymousDefault = false
     }
     ctx.rewrites = this.rewrites
