@@ -490,7 +490,8 @@ class Scan {
     this.prev2ValueEnd = this.prevValueEnd
     this.prevNewline = this.newline
     this.prev2Boundary = this.prevBoundary
-    this.prevBoundary = this.boundary(tok, flags)
+    const kind = this.ctx.kind
+    this.prevBoundary = (kind === CLASS || kind === OBJECT) && this.boundary(tok, flags)
     this.prevTok = tok
     this.prevKeyword = keyword
     this.prevFlags = flags
@@ -549,7 +550,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
             else this.exportDeclaration()
             return
           }
-          if (name === 'import' && !this.isKey(this.peek()) && this.importExpression()) {
+          if (name === 'import' && !this.keyHere() && this.importExpression()) {
             // `import.meta` (now current as `meta`) ends a value: shifted in as a name.
             this.sawCode = true
             this.regexAllowed = false
@@ -558,7 +559,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
           }
           break
         case 'class':
-          if (!this.isKey(this.peek())) {
+          if (!this.keyHere()) {
             this.ctx.classPending = true
             this.ctx.classExpression = this.functionIsExpression()
           }
@@ -566,13 +567,13 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
         case 'let':
         case 'const':
         case 'var':
-          if (!this.isKey(this.peek())) this.declPending = true
+          if (!this.keyHere()) this.declPending = true
           break
         case 'await':
           // `await` is reserved in a module: declaring it is an early error the AST path reports.
           if ((this.prevFlags & K_DECLARING) !== 0) throw new GiveUp()
           // Outside any function body and any arrow function's body: top-level await.
-          if (this.fnDepth === 0 && this.arrowBodies.length === 0 && !this.isKey(this.peek())) this.async = true
+          if (this.fnDepth === 0 && this.arrowBodies.length === 0 && !this.keyHere()) this.async = true
           break
         case 'name':
           // A static member called `name` keeps its own name: the AST path knows which members those are.
@@ -585,7 +586,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     if ((this.names ? this.names.has(name) : this.bindings.has(name)) && !(flags !== 0 && name === 'of')) this.reference(name)
     // A keyword as a method or property name (`async catch(e) {}`, `{ if: 1 }`) is a name: its `(...)` is a parameter
     // list, and the `{` after it a function's body. Modifiers keep their meaning for the name after them.
-    if (flags !== 0 && (flags & K_MODIFIER) === 0 && (this.ctx.kind === OBJECT || this.ctx.kind === CLASS) && this.isKey(this.peek())) flags = 0
+    if (flags !== 0 && (flags & K_MODIFIER) === 0 && this.keyHere()) flags = 0
     // The keyword `function` (not a key called so): its `(...)` is a parameter list.
     if (flags !== 0 && name === 'function') {
       this.functionDepth = this.depth
@@ -654,6 +655,12 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
     if (keyword === 'else' || keyword === 'do' || keyword === 'export' || keyword === 'default') return false
     // A line break after a complete expression ends its statement.
     return !(async ? this.prevNewline && this.prev2ValueEnd : this.newline && this.prevValueEnd)
+  }
+
+  /** `isKey` for the next token, which is looked at only in an object literal or a class body (the only places a key is). */
+  keyHere(): boolean {
+    const kind = this.ctx.kind
+    return (kind === OBJECT || kind === CLASS) && this.isKey(this.peek())
   }
 
   /**
