@@ -44,6 +44,8 @@ const cases: Array<[string, string, { async: boolean, scanned: boolean }]> = [
   ['of after a parenthesised binding or a modifier word in a for head', 'let n, name, get\nfor ((n) of /x/g.exec(x));\nfor (name of /x/g.exec(x));\nfor (get of /x/g.exec(x));', { async: false, scanned: true }],
   ['function as a key leaves no parameter list behind', '({ function: 0 });\n{ if (1) { await x } }\n({ a: 0, function: 0 });\n{ if (1) {} /x/g.test(x) }', { async: true, scanned: true }],
   ['prefix ++ after if (...) and after a block', 'let c = 0\nif (c) ++/x/g.lastIndex\n{} ++/x/g.lastIndex', { async: false, scanned: true }],
+  ['a regular expression on the line after a declaration of several names', 'let a = 1, b\n/x/g.test(b)\nvar c, d\n/x/g.test(d)\nexport let e = 1, f\n/x/.test(f)\nfor (let i = 0, n = 2; i < n; i++) x(i)', { async: false, scanned: true }],
+  ['a comma after a declaration ended by a line break divides as before', 'let a = 1, b = 2\nb = a, x\n/ 2\nexport const c = 1, d = c, e = x', { async: false, scanned: true }],
   ['a method called of', 'export const o = { of() { return x }, of: x }', { async: false, scanned: true }],
 ]
 

@@ -123,6 +123,8 @@ interface Context {
   fnExpression: boolean
   /** PAREN: a `;` was seen (a `for (;;)` head). */
   semicolon: boolean
+  /** A `let`/`const`/`var` declaration is going on at this level: a name after a `,` here is declared. */
+  declaring: boolean
   /** Unmatched `?` at this level (the next `:` ends a conditional, not a label or a case). */
   ternary: number
   /** A `class` keyword was seen at this level: the next `{` here is its body. */
@@ -297,6 +299,7 @@ class Scan {
     this.next()
     // `handle()`, written out: one call less per token.
     while (this.tok !== EOF) {
+      if (this.newline && this.ctx.declaring && this.prevValueEnd && !continuesExpression(this.tok, this.word())) this.ctx.declaring = false
       if (this.exportDecl && this.depth === 0) this.exportDeclToken()
       if (this.arrowBodies.length !== 0) this.endArrowBodies()
       if (this.tok === IDENT) this.ident()
@@ -449,11 +452,14 @@ class Scan {
         break
       case COMMA:
         if (this.ctx.kind === PAREN) this.endDefault(this.ctx)
+        // The next name (or pattern) is declared too: `let a = 1, b`.
+        if (this.ctx.declaring) this.declPending = true
         this.regexAllowed = true
         break
       case SEMI:
         // A `for (;;)` head: no `of` keyword after its first `;`.
         if (this.ctx.kind === PAREN) this.ctx.semicolon = true
+        this.ctx.declaring = false
         this.regexAllowed = true
         break
       case STRING:
@@ -567,7 +573,10 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
         case 'let':
         case 'const':
         case 'var':
-          if (!this.keyHere()) this.declPending = true
+          if (!this.keyHere()) {
+            this.declPending = true
+            this.ctx.declaring = true
+          }
           break
         case 'await':
           // `await` is reserved in a module: declaring it is an early error the AST path reports.
@@ -801,7 +810,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
 
 
   context(kind: number, keyword: string): Context {
-    return { kind, keyword, rewrites: 0, defaultRewrites: 0, defaultStart: -1, pattern: false, fn: false, params: false, fnExpression: false, semicolon: false, ternary: 0, classPending: false, classExpression: false, anonymousDefault: false }
+    return { kind, keyword, rewrites: 0, defaultRewrites: 0, defaultStart: -1, pattern: false, fn: false, params: false, fnExpression: false, semicolon: false, declaring: false, ternary: 0, classPending: false, classExpression: false, anonymousDefault: false }
   }
 
   push(kind: number, keyword: string): Context {
@@ -818,6 +827,7 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
       ctx.params = false
       ctx.fnExpression = false
       ctx.semicolon = false
+      ctx.declaring = false
       ctx.defaultRewrites = 0
       ctx.defaultStart = -1
       ctx.ternary = 0
@@ -1088,9 +1098,9 @@ tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
       return
     }
     if (this.exportDeclExpectName) {
+      // A destructuring pattern after the `,`: the AST path extracts its names. A name is exported by `ident()`.
       this.exportDeclExpectName = false
       if (tok !== IDENT) throw new GiveUp()
-      this.exportName(this.word())
       return
     }
     if (tok === COMMA) this.exportDeclExpectName = true
