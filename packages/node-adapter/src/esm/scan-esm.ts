@@ -501,8 +501,7 @@ class Scan {
     this.prevTok = tok
     this.prevKeyword = keyword
     this.prevFlags = flags
-    this.prevValueEnd =
-tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
+    this.prevValueEnd = tok === IDENT ? (flags & K_NOT_VALUE) === 0 : VALUE_END[tok] === 1
   }
 
   ident(): void {
