@@ -46,6 +46,9 @@ const cases: Array<[string, string, { async: boolean, scanned: boolean }]> = [
   ['prefix ++ after if (...) and after a block', 'let c = 0\nif (c) ++/x/g.lastIndex\n{} ++/x/g.lastIndex', { async: false, scanned: true }],
   ['a regular expression on the line after a declaration of several names', 'let a = 1, b\n/x/g.test(b)\nvar c, d\n/x/g.test(d)\nexport let e = 1, f\n/x/.test(f)\nfor (let i = 0, n = 2; i < n; i++) x(i)', { async: false, scanned: true }],
   ['a comma after a declaration ended by a line break divides as before', 'let a = 1, b = 2\nb = a, x\n/ 2\nexport const c = 1, d = c, e = x', { async: false, scanned: true }],
+  ['a class expression in the extends of a class expression, then a division', 'export const r = class extends class {} {} / x / 1\nexport class D extends class {} { m() { return x } }\n/x/.test(D)', { async: false, scanned: true }],
+  ['an anonymous default class extending a class expression', 'export default class extends class { static n = x } { m() { return x } }', { async: false, scanned: true }],
+  ['a field whose value goes on with * on the next line', 'export const C = class { a = function () {}\n* x; b = 2\n* x }', { async: false, scanned: true }],
   ['a method called of', 'export const o = { of() { return x }, of: x }', { async: false, scanned: true }],
 ]
 

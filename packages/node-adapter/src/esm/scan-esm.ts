@@ -127,10 +127,13 @@ interface Context {
   declaring: boolean
   /** Unmatched `?` at this level (the next `:` ends a conditional, not a label or a case). */
   ternary: number
-  /** A `class` keyword was seen at this level: the next `{` here is its body. */
-  classPending: boolean
-  /** That class is an expression (a `/` after its body divides). */
-  classExpression: boolean
+  /**
+   * `class` keywords seen at this level whose body has not begun: the next `{` here is the last one's (a class in
+   * another's `extends`, `class A extends class {} {}`, comes first).
+   */
+  classPending: number
+  /** For each of them, last one lowest, a bit: that class is an expression (a `/` after its body divides). */
+  classExpression: number
   /** CLASS: an anonymous `export default class`, which ends with the statement that names it "default". */
   anonymousDefault: boolean
 }
@@ -565,8 +568,9 @@ class Scan {
           break
         case 'class':
           if (!this.keyHere()) {
-            this.ctx.classPending = true
-            this.ctx.classExpression = this.functionIsExpression()
+            const ctx = this.ctx
+            ctx.classExpression = (ctx.classExpression << 1) | (this.functionIsExpression() ? 1 : 0)
+            ctx.classPending++
           }
           break
         case 'let':
@@ -687,7 +691,8 @@ class Scan {
     if (ctx.kind === CLASS) {
       // After a member's end or a modifier of this member, not after an object literal or a name in a field's value.
       if (this.prevBoundary) return true
-      if (prevTok === STAR) return this.prev2Boundary || (this.prevNewline && this.prev2ValueEnd)
+      // (`a = 1` then `*g() {}` on the next line is no field and a method: `*` continues the value, no `;` is inserted.)
+      if (prevTok === STAR) return this.prev2Boundary
       // A field without a semicolon, then the next member.
       return this.newline && this.prevValueEnd
     }
@@ -723,13 +728,18 @@ class Scan {
   brace(declPending: boolean): void {
     const { ctx, prevTok } = this
     // The class body, unless the `{` opens an object literal right after `extends` (`class A extends {}.constructor {}`).
-    if (ctx.classPending && this.prevKeyword !== 'extends') {
-      ctx.classPending = false
+    if (ctx.classPending !== 0 && this.prevKeyword !== 'extends') {
+      ctx.classPending--
+      const expression = (ctx.classExpression & 1) === 1
+      ctx.classExpression >>= 1
       const pushed = this.push(CLASS, '')
-      pushed.anonymousDefault = this.anonymousDefaultClass
       // A class expression's body, like a function expression's: a `/` after it divides.
-      pushed.fnExpression = ctx.classExpression
-      this.anonymousDefaultClass = false
+      pushed.fnExpression = expression
+      // An anonymous default export is the outermost class, whose body comes last.
+      if (ctx.classPending === 0) {
+        pushed.anonymousDefault = this.anonymousDefaultClass
+        this.anonymousDefaultClass = false
+      }
       return
     }
     if (declPending) {
@@ -809,7 +819,7 @@ class Scan {
 
 
   context(kind: number, keyword: string): Context {
-    return { kind, keyword, rewrites: 0, defaultRewrites: 0, defaultStart: -1, pattern: false, fn: false, params: false, fnExpression: false, semicolon: false, declaring: false, ternary: 0, classPending: false, classExpression: false, anonymousDefault: false }
+    return { kind, keyword, rewrites: 0, defaultRewrites: 0, defaultStart: -1, pattern: false, fn: false, params: false, fnExpression: false, semicolon: false, declaring: false, ternary: 0, classPending: 0, classExpression: 0, anonymousDefault: false }
   }
 
   push(kind: number, keyword: string): Context {
@@ -830,8 +840,8 @@ class Scan {
       ctx.defaultRewrites = 0
       ctx.defaultStart = -1
       ctx.ternary = 0
-      ctx.classPending = false
-      ctx.classExpression = false
+      ctx.classPending = 0
+      ctx.classExpression = 0
       ctx.anonymousDefault = false
     }
     ctx.rewrites = this.rewrites
