@@ -22,6 +22,8 @@ export class SpaceRuntime {
   readonly #checked = new Map<string, CompiledFile>()
   /** Answers already given, by space, importer, kind and specifier: modules that `require()` inside functions ask again. */
   readonly #targets = new Map<string, Target>()
+  /** A space has (or had) a live override: until then no request needs to look for one. */
+  #liveOverrides = false
 
   constructor(graph: SpaceGraph) {
     this.graph = graph
@@ -76,9 +78,6 @@ export class SpaceRuntime {
     this.#liveOverrides = true
   }
 
-  /** A space has (or had) a live override: until then no request needs to look for one. */
-  #liveOverrides = false
-
   #decide(spaceName: string, importer: string | undefined, specifier: string, kind: 'import' | 'require'): Target {
     if (this.#liveOverrides) {
       const key = builtinId(specifier) ?? specifier
@@ -90,7 +89,7 @@ export class SpaceRuntime {
     }
     let result
     try {
-      result = this.graph.resolve(importer === undefined ? { space: spaceName, specifier, kind } : { space: spaceName, specifier, importer, kind })
+      result = this.graph.resolve(importer ? { space: spaceName, specifier, importer, kind } : { space: spaceName, specifier, kind })
     } catch (error) {
       throw error instanceof ModspaceError ? withTrace(error, { space: spaceName, specifier, importer }) : error
     }
@@ -100,5 +99,4 @@ export class SpaceRuntime {
     if (result.kind === 'builtin' || result.space === ROOT_SPACE || result.id.endsWith('.node')) return { type: 'host', id: result.id }
     return { type: 'space', space: this.space(result.space), id: result.id }
   }
-
 }

@@ -18,6 +18,7 @@
  * `)` and `}` by what opened the group: a block, or the body of a function or class expression). Grammar that is easy
  * to misread while the output still compiles has its own tests against the AST path (`test/scan-edge-cases.test.ts`).
  */
+import { DEFAULT, DYNAMIC, META, NAME_DEFAULT, member } from './generated-names.js'
 import type { EsmImport, Rewritten } from './transform-esm.js'
 
 // Token kinds: small and dense, so that a `switch` over them is a jump table (a chain of comparisons per token costs
@@ -193,10 +194,6 @@ const TEMPLATE_TEXT = /(?:[^`\\$]|\\[\s\S]|\$(?!\{))*/y
 
 class GiveUp extends Error {}
 
-const DEFAULT = '__ms_default'
-const META = '__ms_meta'
-const DYNAMIC = '__ms_import'
-const NAME_DEFAULT = `Object.defineProperty(${DEFAULT}, 'name', { value: 'default', configurable: true })`
 
 /** Transforms `code` without a syntax tree, or gives `undefined` when the AST path must do it. */
 export function scanEsm(code: string): Rewritten | undefined {
@@ -1477,12 +1474,6 @@ class Scan {
   }
 }
 
-const PLAIN_NAME = /^[A-Za-z_$][\w$]*$/
-
-/** The namespace read for an imported name: `__ms_i0.name`, or `__ms_i0["a-b"]` for a string name. */
-function member(index: number, name: string): string {
-  return `__ms_i${index}${PLAIN_NAME.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`}`
-}
 
 /** A token that, after a newline, continues the expression before it (so no semicolon is inserted). */
 function continuesExpression(tok: number, value: string): boolean {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module'
 import type { AttachedScope } from '@rollup/pluginutils'
 import type MagicString from 'magic-string'
 import { walkAst, type AstNode as AnyNode } from '../walk-ast.js'
+import { DEFAULT, DEFINE, DEPS, DYNAMIC, META, NAME_DEFAULT, NS, member } from './generated-names.js'
 import { scanEsm } from './scan-esm.js'
 
 /** One static dependency of an ES module, in source order (Node links and evaluates them in this order). */
@@ -28,14 +29,6 @@ export interface EsmTransform {
   exportNames: string[]
 }
 
-/** Parameter names of the generated function. Prefixed so that they cannot meet a user's names in practice. */
-const DEPS = '__ms_deps'
-const NS = '__ms_ns'
-const META = '__ms_meta'
-const DYNAMIC = '__ms_import'
-const DEFINE = '__ms_export'
-const DEFAULT = '__ms_default'
-const NAME_DEFAULT = `Object.defineProperty(${DEFAULT}, 'name', { value: 'default', configurable: true })`
 
 /**
  * Rewrites an ES module into a generator function that the runtime drives through link and evaluation, the way
@@ -133,7 +126,6 @@ function transformWithAst(code: string, file: string): Rewritten {
     }
     return index
   }
-  const member = (index: number, name: string) => `__ms_i${index}${/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`}`
   const blank = (node: AnyNode) => s.overwrite(node.start, node.end, code.slice(node.start, node.end).replace(/[^\n]/g, ''), { contentOnly: true })
   const nameOf = (node: AnyNode): string => (node.type === 'Identifier' ? node.name : String(node.value))
   // A name exported twice is an early error of the module, which the parser leaves to the bundler: Node's words.
