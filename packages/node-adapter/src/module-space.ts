@@ -14,6 +14,8 @@ import { isEsmSyntaxError, moduleFormat } from './module-format.js'
 import { valueNamespace } from './namespace.js'
 import { disposedError } from './resolve-errors.js'
 import { SpaceRuntime, type Target } from './space-runtime.js'
+import { EsmRecordMap } from './views/esm-records.js'
+import { processView } from './views/space-views.js'
 
 /** Options of an ad hoc space, made without a config file. */
 export interface ModuleSpaceOptions {
@@ -52,7 +54,7 @@ export class ModuleSpace {
   /** `require.cache` of every CommonJS module of the space: delete a key to load that module again. */
   readonly requireCache: Record<string, SpaceModule> = Object.create(null)
   /** @internal ES module instances by file. */
-  readonly esmRecords = new Map<string, EsmRecord>()
+  readonly esmRecords: Map<string, EsmRecord> = new EsmRecordMap(this)
   /** The module `runMain` started: `require.main` inside the space. */
   mainModule: SpaceModule | undefined
   readonly #facades = new Map<string, CjsFacade>()
@@ -253,7 +255,7 @@ export class ModuleSpace {
       if (moduleFormat(id, this.runtime.graph.host.readPackageJson) === 'json') {
         module.exports = parseJson(sourceOf(entry), id)
       } else {
-        compileCjs(entry).call(module.exports, module.exports, module.require, module as unknown as NodeJS.Module, id, module.path, (specifier) => this.importFrom(id, specifier))
+        compileCjs(entry).call(module.exports, module.exports, module.require, module as unknown as NodeJS.Module, id, module.path, (specifier) => this.importFrom(id, specifier), processView(this))
       }
       module.loaded = true
     } catch (error) {
@@ -313,6 +315,7 @@ export class ModuleSpace {
   }
 
   #valueNamespace(target: Extract<Target, { type: 'value' }>): Record<string, unknown> {
+    if (target.namespace) return target.namespace()
     const entry = target.owner.#overrides.get(target.key)
     if (!entry) return valueNamespace(target.value)
     entry.ns ??= valueNamespace(entry.value)
