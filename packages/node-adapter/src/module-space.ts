@@ -1,5 +1,6 @@
 import { isAbsolute } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { Worker } from 'node:worker_threads'
 import { builtinId, createGraph, ErrorCodes, ModspaceError, ROOT_SPACE, type Delegation } from '@modspace/core'
 import { cjsExportNames } from './cjs/cjs-export-names.js'
 import { CjsFacade } from './cjs/cjs-facade.js'
@@ -16,6 +17,7 @@ import { disposedError } from './resolve-errors.js'
 import { SpaceRuntime, type Target } from './space-runtime.js'
 import { EsmRecordMap } from './views/esm-records.js'
 import { processView } from './views/space-views.js'
+import { startSpaceWorker, type SpaceWorkerOptions } from './worker.js'
 
 /** Options of an ad hoc space, made without a config file. */
 export interface ModuleSpaceOptions {
@@ -76,7 +78,7 @@ export class ModuleSpace {
         })
       }
       const graph = createGraph({ spaces: { [name]: { root, ...space } }, ...(conditions ? { conditions } : {}) }, { cwd: root })
-      this.runtime = new SpaceRuntime(graph)
+      this.runtime = new SpaceRuntime(graph, { adhoc: options })
       this.name = name
       this.runtime.register(new ModuleSpace({ [ATTACH]: { runtime: this.runtime, name: ROOT_SPACE } }))
     }
@@ -149,6 +151,16 @@ export class ModuleSpace {
     } finally {
       process.argv = argv
     }
+  }
+
+  /**
+   * Starts a `worker_threads` Worker whose entry `file` (as for `runMain`) runs as the main module of this space, in
+   * spaces made again in the worker from the same config, so that the space's rules hold in the thread. `options` are
+   * Node's (`workerData`, `argv`, `env`, `resourceLimits`, ...). A plain `new Worker(file)` runs plain Node.
+   */
+  worker(file: string | URL, options?: SpaceWorkerOptions): Worker {
+    this.#alive(String(file))
+    return startSpaceWorker(this, this.runtime.source, file, options)
   }
 
   /** Runs `fn` with this space as `currentSpace()`, for it and every asynchronous task it starts. */

@@ -4,6 +4,7 @@ import { compiledFile, type CompiledFile } from './compile-cache.js'
 import type { ModuleSpace } from './module-space.js'
 import { blockedError, withTrace } from './resolve-errors.js'
 import { builtinView } from './views/space-views.js'
+import type { SpacesSource } from './worker.js'
 
 const debug = createDebug('modspace:node-adapter')
 
@@ -19,6 +20,8 @@ export type Target =
  */
 export class SpaceRuntime {
   readonly graph: SpaceGraph
+  /** The config the spaces were made from: `space.worker()` makes them again from it in the worker. */
+  readonly source: SpacesSource
   readonly #spaces = new Map<string, ModuleSpace>()
   readonly #checked = new Map<string, CompiledFile>()
   /** Answers already given, by space, importer, kind and specifier: modules that `require()` inside functions ask again. */
@@ -26,8 +29,9 @@ export class SpaceRuntime {
   /** A space has (or had) a live override: until then no request needs to look for one. */
   #liveOverrides = false
 
-  constructor(graph: SpaceGraph) {
+  constructor(graph: SpaceGraph, source: SpacesSource) {
     this.graph = graph
+    this.source = source
   }
 
   /**
