@@ -75,10 +75,13 @@ describe("node:module in a space is the space's view", () => {
     expect(Object.keys(Module).sort()).toEqual(Object.keys(hostRequire('node:module')).sort())
   })
 
-  it("findPackageJSON of a bare specifier finds the space's package", async () => {
-    const space = await app()
-    const ns = await space.import('./create-require.mjs')
-    expect(ns.findDep()).toBe(join(doors, 'app/node_modules/dep/package.json'))
+  it("createRequire and findPackageJSON follow the space's delegation, not Node's lookup from the file", async () => {
+    await app()
+    // Space "plugin" delegates parent-first to "app": Node's own lookup would find ./node_modules/dep (3.0.0).
+    const ns = await spaces.get('plugin').import('./uses-dep.mjs')
+    expect(ns.dep).toBe(spaces.get('app').require('dep'))
+    expect(ns.depPackageJson).toBe(join(doors, 'app/node_modules/dep/package.json'))
+    expect((await spaces.get('app').import('./create-require.mjs')).findDep()).toBe(join(doors, 'app/node_modules/dep/package.json'))
   })
 
   it('a Module made by hand compiles with a require that loads through the space', async () => {
