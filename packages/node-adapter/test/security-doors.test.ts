@@ -45,10 +45,13 @@ describe('the doors a space leaves open (docs/security.md)', () => {
     const open = await openDoors()
     expect(open.functionConstructor('node:child_process')).toBe(childProcess)
     expect(open.vmRunInThisContext('node:child_process')).toBe(childProcess)
+    expect(open.indirectEval('node:child_process')).toBe(childProcess)
   })
 
-  it('process.binding and process.dlopen are there, as in the host', async () => {
-    expect((await openDoors()).hasProcessBinding).toBe(true)
+  it('process.binding, dlopen, exit and chdir are the one process’s own', async () => {
+    const internals = (process as unknown as { binding: unknown }).binding
+    expect((await openDoors()).processInternals()).toEqual([internals, process.dlopen, process.exit, process.chdir])
+    expect(typeof internals).toBe('function')
   })
 
   it('the file system is open by path, outside the space’s root too', async () => {
