@@ -42,6 +42,14 @@ describe("node:module in a space is the space's view", () => {
     expect(other).toBe(spaces.get('other').require('dep'))
   })
 
+  it('a createRequire of a file beside the module, in a root two spaces share, loads through the calling space', async () => {
+    await app()
+    const twin = spaces.get('app-twin')
+    const dep = twin.require('./module-doors.cjs').requireBeside('dep')
+    expect(dep).toBe(twin.require('dep'))
+    expect(dep).not.toBe(spaces.get('app').require('dep'))
+  })
+
   it('createRequire honours the overrides and blocks of the space, from its files and from a file of no space', async () => {
     const space = await app()
     const doorsModule = space.require('./module-doors.cjs')
