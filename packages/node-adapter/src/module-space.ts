@@ -16,7 +16,7 @@ import { valueNamespace } from './namespace.js'
 import { disposedError } from './resolve-errors.js'
 import { SpaceRuntime, type Target } from './space-runtime.js'
 import { EsmRecordMap } from './views/esm-records.js'
-import { processView } from './views/space-views.js'
+import { builtinView, processView } from './views/space-views.js'
 import { startSpaceWorker, type SpaceWorkerOptions } from './worker.js'
 
 /** Options of an ad hoc space, made without a config file. */
@@ -179,6 +179,11 @@ export class ModuleSpace {
     this.#facades.clear()
     this.#overrides.clear()
     this.mainModule = undefined
+  }
+
+  /** @internal The space's view of Node's `Module` class (`module.constructor` of its CommonJS modules). */
+  moduleClass(): unknown {
+    return builtinView(this, 'node:module')!.value
   }
 
   /** @internal The live override of `key` set on this space. */
