@@ -1,5 +1,6 @@
 import { isAbsolute } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { Worker } from 'node:worker_threads'
 import { builtinId, createGraph, ErrorCodes, ModspaceError, ROOT_SPACE, type Delegation } from '@modspace/core'
 import { cjsExportNames } from './cjs/cjs-export-names.js'
 import { CjsFacade } from './cjs/cjs-facade.js'
@@ -14,6 +15,9 @@ import { isEsmSyntaxError, moduleFormat } from './module-format.js'
 import { valueNamespace } from './namespace.js'
 import { disposedError } from './resolve-errors.js'
 import { SpaceRuntime, type Target } from './space-runtime.js'
+import { EsmRecordMap } from './views/esm-records.js'
+import { builtinView, processView } from './views/space-views.js'
+import { startSpaceWorker, type SpaceWorkerOptions } from './worker.js'
 
 /** Options of an ad hoc space, made without a config file. */
 export interface ModuleSpaceOptions {
@@ -52,7 +56,7 @@ export class ModuleSpace {
   /** `require.cache` of every CommonJS module of the space: delete a key to load that module again. */
   readonly requireCache: Record<string, SpaceModule> = Object.create(null)
   /** @internal ES module instances by file. */
-  readonly esmRecords = new Map<string, EsmRecord>()
+  readonly esmRecords: Map<string, EsmRecord> = new EsmRecordMap(this)
   /** The module `runMain` started: `require.main` inside the space. */
   mainModule: SpaceModule | undefined
   readonly #facades = new Map<string, CjsFacade>()
@@ -74,7 +78,7 @@ export class ModuleSpace {
         })
       }
       const graph = createGraph({ spaces: { [name]: { root, ...space } }, ...(conditions ? { conditions } : {}) }, { cwd: root })
-      this.runtime = new SpaceRuntime(graph)
+      this.runtime = new SpaceRuntime(graph, { adhoc: options })
       this.name = name
       this.runtime.register(new ModuleSpace({ [ATTACH]: { runtime: this.runtime, name: ROOT_SPACE } }))
     }
@@ -149,6 +153,16 @@ export class ModuleSpace {
     }
   }
 
+  /**
+   * Starts a `worker_threads` Worker whose entry `file` (as for `runMain`) runs as the main module of this space, in
+   * spaces made again in the worker from the same config, so that the space's rules hold in the thread. `options` are
+   * Node's (`workerData`, `argv`, `env`, `resourceLimits`, ...). A plain `new Worker(file)` runs plain Node.
+   */
+  worker(file: string | URL, options?: SpaceWorkerOptions): Worker {
+    this.#alive(String(file))
+    return startSpaceWorker(this, this.runtime.source, file, options)
+  }
+
   /** Runs `fn` with this space as `currentSpace()`, for it and every asynchronous task it starts. */
   run<T>(fn: () => T): T {
     return spaceContext.run(this, fn)
@@ -165,6 +179,11 @@ export class ModuleSpace {
     this.#facades.clear()
     this.#overrides.clear()
     this.mainModule = undefined
+  }
+
+  /** @internal The space's view of Node's `Module` class (`module.constructor` of its CommonJS modules). */
+  moduleClass(): unknown {
+    return builtinView(this, 'node:module')!.value
   }
 
   /** @internal The live override of `key` set on this space. */
@@ -253,7 +272,7 @@ export class ModuleSpace {
       if (moduleFormat(id, this.runtime.graph.host.readPackageJson) === 'json') {
         module.exports = parseJson(sourceOf(entry), id)
       } else {
-        compileCjs(entry).call(module.exports, module.exports, module.require, module as unknown as NodeJS.Module, id, module.path, (specifier) => this.importFrom(id, specifier))
+        compileCjs(entry).call(module.exports, module.exports, module.require, module as unknown as NodeJS.Module, id, module.path, (specifier) => this.importFrom(id, specifier), processView(this))
       }
       module.loaded = true
     } catch (error) {
@@ -313,6 +332,7 @@ export class ModuleSpace {
   }
 
   #valueNamespace(target: Extract<Target, { type: 'value' }>): Record<string, unknown> {
+    if (target.namespace) return target.namespace()
     const entry = target.owner.#overrides.get(target.key)
     if (!entry) return valueNamespace(target.value)
     entry.ns ??= valueNamespace(entry.value)

@@ -1,5 +1,7 @@
 import vm from 'node:vm'
 import { sourceOf, type CompiledFile } from '../compile-cache.js'
+import { declaresOwn } from '../cjs/compile-cjs.js'
+import { processForNamespace } from '../views/esm-records.js'
 import { transformEsm, type EsmTransform } from './transform-esm.js'
 
 export type EsmFunction = (
@@ -9,6 +11,9 @@ export type EsmFunction = (
   dynamicImport: (specifier: string, options?: unknown) => Promise<unknown>,
   defineExports: (ns: object, getters: Record<string, () => unknown>) => void,
 ) => Generator<unknown, void, unknown> | AsyncGenerator<unknown, void, unknown>
+
+/** The compiled code itself: its last parameter is the `process` the module reads (the space's view of it). */
+type CompiledFunction = (...args: [...Parameters<EsmFunction>, NodeJS.Process]) => ReturnType<EsmFunction>
 
 export interface CompiledEsm extends Omit<EsmTransform, 'code'> {
   fn: EsmFunction
@@ -45,5 +50,17 @@ export function compileEsm(entry: CompiledFile): CompiledEsm {
  * keeps the importModuleDynamically callback Node would otherwise register for it out of the way.
  */
 function compile(code: string, filename: string): EsmFunction {
-  return new vm.Script(code, { filename, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }).runInThisContext() as EsmFunction
+  let fn: CompiledFunction
+  try {
+    fn = script(code, filename)
+  } catch (error) {
+    // A top-level `let process` cannot share the function's scope with the parameter: such a module has its own.
+    if (!declaresOwn(error, 'process')) throw error
+    fn = script(code.replace(', process) {', ') {'), filename)
+  }
+  return (deps, ns, meta, dynamicImport, defineExports) => fn(deps, ns, meta, dynamicImport, defineExports, processForNamespace(ns))
+}
+
+function script(code: string, filename: string): CompiledFunction {
+  return new vm.Script(code, { filename, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }).runInThisContext() as CompiledFunction
 }

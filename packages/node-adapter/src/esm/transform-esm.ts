@@ -14,7 +14,7 @@ export interface EsmImport {
 
 export interface EsmTransform {
   /**
-   * Source of a generator function expression `(deps, ns, meta, dynamicImport, defineExports) => ...`. Its first
+   * Source of a generator function expression `(deps, ns, meta, dynamicImport, defineExports, process) => ...`. Its first
    * `next()` defines the export getters (instantiation); its second runs the module body (evaluation).
    */
   code: string
@@ -68,7 +68,7 @@ function assemble({ body, async, usesMeta, imports, stars, getters, locals, bind
   const exportNames: string[] = []
   getters.forEach((_, name) => exportNames.push(name))
   exportNames.sort()
-  let prologue = `(${async ? 'async ' : ''}function* (${DEPS}, ${NS}, ${META}, ${DYNAMIC}, ${DEFINE}) {'use strict';`
+  let prologue = `(${async ? 'async ' : ''}function* (${DEPS}, ${NS}, ${META}, ${DYNAMIC}, ${DEFINE}, process) {'use strict';`
   for (let i = 0; i < imports.length; i++) prologue += `${i === 0 ? 'const ' : ', '}__ms_i${i} = ${DEPS}[${i}]${i === imports.length - 1 ? ';' : ''}`
   prologue += `${DEFINE}(${NS}, {`
   for (let i = 0; i < exportNames.length; i++) {
