@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { ModuleSpace } from '../src/index.js'
 import { inSpace, native } from './compare-with-node.js'
 import { fixture } from './fixture-path.js'
 
@@ -11,4 +14,33 @@ describe('an ES module that throws, as in Node', () => {
     expect(expected.counts).toEqual({ throws: 1, throwsLater: 1, importer: 0 })
     expect(await inSpace(root, 'concurrent.js')).toEqual(expected)
   }, 30_000)
+})
+
+describe('a syntax error in an ES module, as in Node', () => {
+  // What Node prints for the uncaught error: `file:///…:line`, the line, a caret, then `SyntaxError: message`.
+  const printedByNode = (file: string) => {
+    const { stderr } = spawnSync(process.execPath, [join(root, file)], { encoding: 'utf8' })
+    return stderr.split('\n').slice(0, 5)
+  }
+  for (const file of ['syntax-token.js', 'syntax-redeclared.js', 'syntax-await.js', 'syntax-end.js']) {
+    it(`gives V8's message, the file, line, offending line and caret for ${file} (import and require)`, async () => {
+      const expected = printedByNode(file)
+      expect(expected[0]).toMatch(/^file:\/\/\/.*:\d+$/)
+      const space = new ModuleSpace({ parent: undefined, root, delegation: 'self-first' })
+      const imported = (await space.import(`./${file}`).catch((e: Error) => e)) as Error
+      const required = (() => {
+        try {
+          return space.require(`./${file}`)
+        } catch (error) {
+          return error as Error
+        }
+      })()
+      await space.dispose()
+      for (const error of [imported, required]) {
+        expect(error).toBeInstanceOf(SyntaxError)
+        expect(`SyntaxError: ${error.message}`).toBe(expected[4])
+        expect(error.stack!.split('\n').slice(0, 5)).toEqual(expected)
+      }
+    }, 30_000)
+  }
 })
