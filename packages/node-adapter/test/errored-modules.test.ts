@@ -44,3 +44,16 @@ describe('a syntax error in an ES module, as in Node', () => {
     }, 30_000)
   }
 })
+
+describe('a namespace read during a cycle', () => {
+  it("throws Node's TDZ ReferenceError for an uninitialised binding; its keys are listed (a documented difference)", async () => {
+    const { keys, entries, ...expected } = native(root, 'tdz.js') as Record<string, unknown>
+    expect(keys).toBe("ReferenceError: Cannot access 'fromA' before initialization")
+    const { keys: keysInSpace, entries: entriesInSpace, ...actual } = (await inSpace(root, 'tdz.js')) as Record<string, unknown>
+    expect(actual).toEqual(expected)
+    expect(expected.read).toBe("ReferenceError: Cannot access 'late' before initialization")
+    // docs/runtime.md: only a Proxy could run code when Object.keys looks at a namespace's properties.
+    expect(keysInSpace).toEqual(['fromA', 'hoisted', 'late'])
+    expect([entries, entriesInSpace]).toEqual(["ReferenceError: fromA is not defined", "ReferenceError: Cannot access 'fromA' before initialization"])
+  }, 30_000)
+})

@@ -181,15 +181,20 @@ function finish(record: EsmRecord): void {
  * `require()` did not fail; it stays linked for `import()`.
  */
 function fail(record: EsmRecord, error: unknown): void {
-  if (record.status === 'errored' || (error as { code?: unknown } | null)?.code === 'ERR_REQUIRE_ASYNC_MODULE') return
+  if (record.status === 'errored' || notRun.has(error as object)) return
   record.status = 'errored'
   record.error = error
   record.generator = undefined
 }
 
+/** The errors `evaluateSync` throws before running anything. */
+const notRun = new WeakSet<object>()
+
 function requireAsyncError(record: EsmRecord): Error {
-  return Object.assign(
+  const error = Object.assign(
     new Error(`require() cannot load ${record.id} in space "${record.space.name}": it (or a module it imports) uses top-level await. Use import() instead.`),
     { code: 'ERR_REQUIRE_ASYNC_MODULE' },
   )
+  notRun.add(error)
+  return error
 }
