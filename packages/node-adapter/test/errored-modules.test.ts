@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { ModuleSpace } from '../src/index.js'
 import { inSpace, native } from './compare-with-node.js'
@@ -56,4 +57,27 @@ describe('a namespace read during a cycle', () => {
     expect(keysInSpace).toEqual(['fromA', 'hoisted', 'late'])
     expect([entries, entriesInSpace]).toEqual(["ReferenceError: fromA is not defined", "ReferenceError: Cannot access 'fromA' before initialization"])
   }, 30_000)
+})
+
+describe('a syntax error where no child process can run', () => {
+  it("gets the same head from the parser's position, with the parser's message", async () => {
+    const execPath = process.execPath
+    process.execPath = join(root, 'no-such-node')
+    const space = new ModuleSpace({ parent: undefined, root, delegation: 'self-first' })
+    try {
+      const error = (await space.import('./syntax-no-child.js').catch((e: Error) => e)) as Error
+      expect(error).toBeInstanceOf(SyntaxError)
+      expect(error.message).toBe('Expression expected')
+      expect(error.stack!.split('\n').slice(0, 5)).toEqual([
+        `${pathToFileURL(join(root, 'syntax-no-child.js')).href}:3`,
+        'export default a',
+        '^',
+        '',
+        `SyntaxError: ${error.message}`,
+      ])
+    } finally {
+      process.execPath = execPath
+      await space.dispose()
+    }
+  })
 })

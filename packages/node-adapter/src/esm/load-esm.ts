@@ -51,8 +51,11 @@ function reaches(from: EsmRecord, to: EsmRecord, seen = new Set<EsmRecord>()): b
 export function requireEsm(space: ModuleSpace, module: SpaceModule): unknown {
   const record = link(space, module.filename, true)
   if (record.status === 'errored') throw record.error
-  if (record.status !== 'evaluated' && record.evaluation === undefined && onStack(record)) throw requireEvaluatingError(record.id, module.parent)
-  if (needsAsync(record, new Set())) throw requireAsyncError(module)
+  // Node's order: a module being evaluated is a cycle, unless its graph waits on top-level await (then Node sees it
+  // as evaluated, asynchronously); a graph with top-level await anywhere is refused, evaluated or not.
+  const async = someInGraph(record, (r) => r.compiled.async, new Set())
+  if (!async && record.status !== 'evaluated' && onStack(record)) throw requireEvaluatingError(record.id, module.parent)
+  if (async || someInGraph(record, (r) => r.evaluation !== undefined && r.status !== 'evaluated', new Set())) throw requireAsyncError(module)
   const stack = new Set<EsmRecord>()
   stacks.add(stack)
   try {
@@ -71,12 +74,10 @@ function onStack(record: EsmRecord): boolean {
   return false
 }
 
-/** Whether the graph under `record` has top-level await, or a module whose evaluation is waiting on something. */
-function needsAsync(record: EsmRecord, seen: Set<EsmRecord>): boolean {
+function someInGraph(record: EsmRecord, test: (record: EsmRecord) => boolean, seen: Set<EsmRecord>): boolean {
   if (seen.has(record)) return false
   seen.add(record)
-  if (record.compiled.async || (record.evaluation !== undefined && record.status !== 'evaluated')) return true
-  return record.deps.some((slot) => slot.record !== undefined && needsAsync(slot.record, seen))
+  return test(record) || record.deps.some((slot) => slot.record !== undefined && someInGraph(slot.record, test, seen))
 }
 
 /** Node's facade for `require(esm)` of a module with a default export: every export (live) plus `__esModule: true`. */
