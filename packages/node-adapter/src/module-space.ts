@@ -10,6 +10,7 @@ import { sourceOf } from './compile-cache.js'
 import { spaceContext } from './current-space.js'
 import { linkEsm, type DependencySlot, type EsmRecord } from './esm/esm-graph.js'
 import { importEsm, requireEsm } from './esm/load-esm.js'
+import { requireCycleError } from './esm/require-esm-errors.js'
 import { fillHostNamespaceAsync, hostNamespace, hostRequireValue } from './host-modules.js'
 import { isEsmSyntaxError, moduleFormat } from './module-format.js'
 import { valueNamespace } from './namespace.js'
@@ -231,15 +232,19 @@ export class ModuleSpace {
     return { specifier, names, ns: facade.ns, facade }
   }
 
-  /** @internal Loads (once) the CommonJS, JSON or `require(esm)` module `id`, owned by this space. */
+  /**
+   * @internal Loads (once) the CommonJS, JSON or `require(esm)` module `id`, owned by this space. A required ES module
+   * gets a `require.cache` entry, as in Node (deleting it gives a new `__esModule` facade, over the same module).
+   */
   loadCjs(id: string, parent: SpaceModule | undefined): any {
     this.#alive(id)
     const cached = this.requireCache[id]
     if (cached) {
+      // An ES module that a require() further up is still loading: Node refuses what it cannot give whole.
+      if (!cached.loaded && this.#format(id) === 'esm') throw requireCycleError(cached)
       if (parent && !parent.children.includes(cached)) parent.children.push(cached)
       return cached.exports
     }
-    if (this.#format(id) === 'esm') return requireEsm(this, id)
     const module = new SpaceModule(id, parent, this)
     parent?.children.push(module)
     return this.#runCjs(module)
@@ -268,8 +273,11 @@ export class ModuleSpace {
     const id = module.filename
     this.requireCache[id] = module
     try {
+      const format = this.#format(id)
       const entry = this.runtime.compiled(id)
-      if (moduleFormat(id, this.runtime.graph.host.readPackageJson) === 'json') {
+      if (format === 'esm') {
+        module.exports = requireEsm(this, module)
+      } else if (format === 'json') {
         module.exports = parseJson(sourceOf(entry), id)
       } else {
         compileCjs(entry).call(module.exports, module.exports, module.require, module as unknown as NodeJS.Module, id, module.path, (specifier) => this.importFrom(id, specifier), processView(this))

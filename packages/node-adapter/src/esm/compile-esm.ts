@@ -2,6 +2,7 @@ import vm from 'node:vm'
 import { sourceOf, type CompiledFile } from '../compile-cache.js'
 import { declaresOwn } from '../cjs/compile-cjs.js'
 import { processForNamespace } from '../views/esm-records.js'
+import { moduleSyntaxError } from './syntax-error.js'
 import { transformEsm, type EsmTransform } from './transform-esm.js'
 
 export type EsmFunction = (
@@ -22,19 +23,26 @@ export interface CompiledEsm extends Omit<EsmTransform, 'code'> {
 /**
  * Transforms and compiles an ES module once per version of the file. The transform's fast path (a token scan) turns
  * a name it took for a reference but that is declared again into `__ms_iN.name`, which does not compile: a syntax
- * error here is answered by the AST path, which also reports the module's own syntax errors with its file name.
+ * error here is answered by the AST path. A module that does not compile that way either has a syntax error of its
+ * own: it is reported as Node reports it (`moduleSyntaxError`).
  */
 export function compileEsm(entry: CompiledFile): CompiledEsm {
   if (entry.esm) return entry.esm
   const source = sourceOf(entry)
-  let transform = transformEsm(source, entry.file)
+  let transform: EsmTransform
   let fn: EsmFunction
   try {
-    fn = compile(transform.code, entry.file)
+    transform = transformEsm(source, entry.file)
+    try {
+      fn = compile(transform.code, entry.file)
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error
+      transform = transformEsm(source, entry.file, { ast: true })
+      fn = compile(transform.code, entry.file)
+    }
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error
-    transform = transformEsm(source, entry.file, { ast: true })
-    fn = compile(transform.code, entry.file)
+    throw moduleSyntaxError(entry, source, error)
   }
   const { code: _code, ...meta } = transform
   entry.esm = { ...meta, fn }
