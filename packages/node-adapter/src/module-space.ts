@@ -7,6 +7,7 @@ import { compileCjs } from './cjs/compile-cjs.js'
 import { SpaceModule } from './cjs/space-module.js'
 import { sourceOf } from './compile-cache.js'
 import { spaceContext } from './current-space.js'
+import { dynamicImport } from './esm/dynamic-import.js'
 import { linkEsm, type DependencySlot, type EsmRecord } from './esm/esm-graph.js'
 import { importEsm, requireEsm } from './esm/load-esm.js'
 import { fillHostNamespaceAsync, hostNamespace, hostRequireValue } from './host-modules.js'
@@ -253,7 +254,7 @@ export class ModuleSpace {
       if (moduleFormat(id, this.runtime.graph.host.readPackageJson) === 'json') {
         module.exports = parseJson(sourceOf(entry), id)
       } else {
-        compileCjs(entry).call(module.exports, module.exports, module.require, module as unknown as NodeJS.Module, id, module.path, (specifier) => this.importFrom(id, specifier))
+        compileCjs(entry).call(module.exports, module.exports, module.require, module as unknown as NodeJS.Module, id, module.path, dynamicImport(this, id))
       }
       module.loaded = true
     } catch (error) {

@@ -5,6 +5,7 @@ import { fillHostNamespaceAsync, fillHostNamespaceSync, hostNamespace } from '..
 import type { ModuleSpace } from '../module-space.js'
 import { addStarExports, createNamespace, defineExports, sealNamespace } from '../namespace.js'
 import { compileEsm, type CompiledEsm } from './compile-esm.js'
+import { dynamicImport } from './dynamic-import.js'
 
 /** One static import of a linked module: what its namespace is and how to get it evaluated. */
 export interface DependencySlot {
@@ -35,7 +36,9 @@ export class EsmRecord {
   /** `import.meta`, made when first asked for (its URL costs more than the rest of a record). */
   get meta(): Record<string, unknown> {
     const { space, id } = this
+    // A null prototype, as Node's: `import.meta` converts to no string, and has no inherited names.
     this.#meta ??= {
+      __proto__: null,
       url: pathToFileURL(id).href,
       filename: id,
       dirname: dirname(id),
@@ -70,7 +73,7 @@ export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): E
     namespaces,
     record.ns,
     record.compiled.usesMeta ? record.meta : undefined,
-    (specifier: string) => space.importFrom(id, specifier),
+    dynamicImport(space, id),
     defineExports,
   )
   record.generator = generator
