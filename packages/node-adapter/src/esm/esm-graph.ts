@@ -6,6 +6,7 @@ import type { ModuleSpace } from '../module-space.js'
 import { addStarExports, createNamespace, defineExports, sealNamespace } from '../namespace.js'
 import { compileEsm, type CompiledEsm } from './compile-esm.js'
 import { dynamicImport } from './dynamic-import.js'
+import { checkImports, resolveExport } from './resolve-export.js'
 
 /** One static import of a linked module: what its namespace is and how to get it evaluated. */
 export interface DependencySlot {
@@ -56,6 +57,7 @@ export class EsmRecord {
 export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): EsmRecord {
   const existing = space.esmRecords.get(id)
   if (existing) return existing
+  const root = session.length === 0
   const record = new EsmRecord(space, id, compileEsm(space.runtime.compiled(id)))
   space.esmRecords.set(id, record)
   session.push(record)
@@ -81,6 +83,8 @@ export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): E
   const first = generator.next()
   if (first instanceof Promise) first.catch(() => {})
   record.status = 'linked'
+  // Once the whole graph is instantiated (cycles included), every imported name must lead to a binding.
+  if (root) checkImports(session)
   return record
 }
 
@@ -151,7 +155,10 @@ export function dropUnevaluated(record: EsmRecord, seen = new Set<EsmRecord>()):
 function finishDependencies(record: EsmRecord, stack: Set<EsmRecord>): void {
   const { deps } = record
   const { stars } = record.compiled
-  if (stars.length) addStarExports(record.ns, stars.map((index) => deps[index]!.ns))
+  if (stars.length) addStarExports(record.ns, stars.map((index) => deps[index]!.ns), (name) => {
+      const binding = resolveExport(record, name)
+      return binding === null || binding === 'ambiguous' ? null : binding.get
+    })
   for (let i = 0; i < deps.length; i++) {
     const slot = deps[i]!
     // A module still on the stack is part of a cycle: its `export *` names are not in yet.
