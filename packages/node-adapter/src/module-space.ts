@@ -8,6 +8,7 @@ import { compileCjs } from './cjs/compile-cjs.js'
 import { SpaceModule } from './cjs/space-module.js'
 import { sourceOf } from './compile-cache.js'
 import { spaceContext } from './current-space.js'
+import { dynamicImport } from './esm/dynamic-import.js'
 import { linkEsm, type DependencySlot, type EsmRecord } from './esm/esm-graph.js'
 import { importEsm, requireEsm } from './esm/load-esm.js'
 import { requireCycleError } from './esm/require-esm-errors.js'
@@ -280,7 +281,7 @@ export class ModuleSpace {
       } else if (format === 'json') {
         module.exports = parseJson(sourceOf(entry), id)
       } else {
-        compileCjs(entry).call(module.exports, module.exports, module.require, module as unknown as NodeJS.Module, id, module.path, (specifier) => this.importFrom(id, specifier), processView(this))
+        compileCjs(entry).call(module.exports, module.exports, module.require, module as unknown as NodeJS.Module, id, module.path, dynamicImport(this, id), processView(this))
       }
       module.loaded = true
     } catch (error) {

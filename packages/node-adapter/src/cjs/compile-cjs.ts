@@ -26,6 +26,9 @@ export function compileCjs(entry: CompiledFile): CjsFunction {
   if (mayImportDynamically(code)) {
     const rewritten = rewriteDynamicImport(code)
     leftOver = rewritten === undefined
+    // `__ms_import(...)` is a plain call, which accepts what `import(...)` may not (no or three arguments, `new`, an
+    // assignment to it): V8 parses the file as written first, so that it refuses what Node refuses, with its message.
+    if (rewritten !== undefined && rewritten !== code) vm.compileFunction(code, PARAMS, { filename: entry.file })
     code = rewritten ?? code
   }
   const options = {

@@ -5,6 +5,8 @@ import { fillHostNamespaceAsync, fillHostNamespaceSync, hostNamespace } from '..
 import type { ModuleSpace } from '../module-space.js'
 import { addStarExports, createNamespace, defineExports, sealNamespace } from '../namespace.js'
 import { compileEsm, type CompiledEsm } from './compile-esm.js'
+import { dynamicImport } from './dynamic-import.js'
+import { checkImports, resolveExport } from './resolve-export.js'
 
 /** One static import of a linked module: what its namespace is and how to get it evaluated. */
 export interface DependencySlot {
@@ -37,7 +39,9 @@ export class EsmRecord {
   /** `import.meta`, made when first asked for (its URL costs more than the rest of a record). */
   get meta(): Record<string, unknown> {
     const { space, id } = this
+    // A null prototype, as Node's: `import.meta` converts to no string, and has no inherited names.
     this.#meta ??= {
+      __proto__: null,
       url: pathToFileURL(id).href,
       filename: id,
       dirname: dirname(id),
@@ -55,6 +59,7 @@ export class EsmRecord {
 export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): EsmRecord {
   const existing = space.esmRecords.get(id)
   if (existing) return existing
+  const root = session.length === 0
   const record = new EsmRecord(space, id, compileEsm(space.runtime.compiled(id)))
   space.esmRecords.set(id, record)
   session.push(record)
@@ -72,7 +77,7 @@ export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): E
     namespaces,
     record.ns,
     record.compiled.usesMeta ? record.meta : undefined,
-    (specifier: string) => space.importFrom(id, specifier),
+    dynamicImport(space, id),
     defineExports,
   )
   record.generator = generator
@@ -80,6 +85,8 @@ export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): E
   const first = generator.next()
   if (first instanceof Promise) first.catch(() => {})
   record.status = 'linked'
+  // Once the whole graph is instantiated (cycles included), every imported name must lead to a binding.
+  if (root) checkImports(session)
   return record
 }
 
@@ -151,7 +158,10 @@ export function evaluateAsync(record: EsmRecord, stack: Set<EsmRecord>): Promise
 function finishDependencies(record: EsmRecord, stack: Set<EsmRecord>): void {
   const { deps } = record
   const { stars } = record.compiled
-  if (stars.length) addStarExports(record.ns, stars.map((index) => deps[index]!.ns))
+  if (stars.length) addStarExports(record.ns, stars.map((index) => deps[index]!.ns), (name) => {
+      const binding = resolveExport(record, name)
+      return binding === null || binding === 'ambiguous' ? null : binding.get
+    })
   for (let i = 0; i < deps.length; i++) {
     const slot = deps[i]!
     // A module still on the stack is part of a cycle: its `export *` names are not in yet.

@@ -27,6 +27,11 @@ export interface EsmTransform {
   stars: number[]
   /** Every export name the module declares itself (re-exports by name included, `export *` not). */
   exportNames: string[]
+  /**
+   * The exports that are another module's: export name → [index into `imports`, the name imported from it, or `null`
+   * for its namespace (`export * as x`, or `export { ns }` of `import * as ns`)]. Linking resolves them, as Node does.
+   */
+  indirect: Record<string, [number, string | null]>
 }
 
 
@@ -76,7 +81,19 @@ function assemble({ body, async, usesMeta, imports, stars, getters, locals, bind
     prologue += `${i === 0 ? '' : ', '}${JSON.stringify(name)}: () => ${getters.get(name)}`
   }
   prologue += `});${renameDefault}yield;`
-  return { code: `${prologue}${body}\n})`, async, usesMeta, imports, stars, exportNames }
+  return { code: `${prologue}${body}\n})`, async, usesMeta, imports, stars, exportNames, indirect: indirectExports(getters) }
+}
+
+/** A getter that reads another module's namespace: `__ms_i0`, `__ms_i0.name` or `__ms_i0["a-b"]` (see `member`). */
+const NAMESPACE_READ = /^__ms_i(\d+)(?:\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*")\])?$/
+
+function indirectExports(getters: Map<string, string>): Record<string, [number, string | null]> {
+  const indirect: Record<string, [number, string | null]> = Object.create(null)
+  getters.forEach((expression, name) => {
+    const read = NAMESPACE_READ.exec(expression)
+    if (read) indirect[name] = [Number(read[1]), read[2] ?? (read[3] === undefined ? null : (JSON.parse(read[3]) as string))]
+  })
+  return indirect
 }
 
 /**
