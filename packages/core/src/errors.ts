@@ -22,6 +22,7 @@ export const ErrorCodes = {
   NATIVE_CONFLICT: 'MODSPACE_NATIVE_CONFLICT',
   NATIVE_IN_BROWSER: 'MODSPACE_NATIVE_IN_BROWSER',
   DISPOSED: 'MODSPACE_DISPOSED',
+  USAGE: 'MODSPACE_USAGE',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
