@@ -65,10 +65,10 @@ describe('modspace graph', () => {
     expect(data.spaces[1].shared).toEqual({ '@example/ui-kit': '^1.0.0' })
   })
 
-  it('refuses an unknown format', async () => {
+  it('refuses an unknown format as a usage error', async () => {
     const { code, err } = await run('graph', '--format', 'svg')
-    expect(code).toBe(1)
-    expect(err).toContain('MODSPACE_CONFIG_INVALID')
+    expect(code).toBe(2)
+    expect(err).toContain('MODSPACE_USAGE')
   })
 })
 
