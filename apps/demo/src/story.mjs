@@ -9,6 +9,7 @@ import { checkGraph, formatGraph, formatManifest, loadGraph } from '@modspace/co
 import { runInNode } from './run-in-node.mjs'
 import { buildWithRollup } from './build-with-rollup.mjs'
 import { buildWithWebpack } from './build-with-webpack.mjs'
+import { buildPages, versionsBySpace } from './browser/build-pages.mjs'
 
 const example = fileURLToPath(new URL('../../../examples/plugin-host', import.meta.url))
 const heading = (text) => console.log(`\n== ${text} ==`)
@@ -52,7 +53,17 @@ try {
   if (!sameOutput) console.log(JSON.stringify({ node: live.facts, rollup: rollup.facts, webpack: webpack.facts }, null, 2))
   console.log(`manifests: ${sameBundles ? `the same ${inRollup.size} module instances in the same spaces` : 'DIFFERENT'}`)
   console.log(`behaviour: ${sameOutput ? 'the plugins print the same in Node, Rollup and webpack' : 'DIFFERENT'}`)
-  process.exitCode = sameBundles && sameOutput ? 0 : 1
+
+  heading('7. Micro-frontends: two Preacts and one event bus on a page (apps/demo/browser)')
+  const pages = await buildPages(join(out, 'pages'))
+  for (const [bundler, manifest] of Object.entries(pages)) {
+    const owners = (name) => Object.entries(versionsBySpace(manifest, name)).map(([space, versions]) => `${space} ${versions.join(', ')}`).join(' · ')
+    console.log(`${bundler}: preact in ${owners('preact')}; @mfe/host-bus in ${owners('@mfe/host-bus')}`)
+  }
+  const samePages = JSON.stringify(pages.rollup.modules) === JSON.stringify(pages.webpack.modules)
+  console.log(`pages: ${samePages ? 'Rollup and webpack put the same module instances in the same spaces' : 'DIFFERENT'}`)
+  console.log('npm run demo -- --serve shows both pages in a browser; test/browser.test.mjs reads them in headless Chromium')
+  process.exitCode = sameBundles && sameOutput && samePages ? 0 : 1
 } finally {
   rmSync(out, { recursive: true, force: true })
 }
