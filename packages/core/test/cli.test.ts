@@ -66,7 +66,7 @@ describe('modspace graph', () => {
   })
 
   it('refuses an unknown format', async () => {
-    const { code, err } = await run('graph', '--format', 'svg')
+    const { code, err } = await run('graph', '--format', 'png')
     expect(code).toBe(1)
     expect(err).toContain('MODSPACE_CONFIG_INVALID')
   })

@@ -83,13 +83,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   cli
     .command('graph', 'the space tree: roots, delegation, shared, isolated, overrides')
     .option('--format <format>', `one of ${GRAPH_FORMATS.join(', ')}`, { default: 'text' })
-    .action((options: { format: string; config?: string }) => {
+    .option('--manifest <file>', 'svg and html: also draw what each space owns in that build')
+    .action((options: { format: string; config?: string; manifest?: string }) => {
       action = async () => {
         if (!GRAPH_FORMATS.includes(options.format as GraphFormat)) {
-          throw new ModspaceError(ErrorCodes.CONFIG_INVALID, `unknown format "${options.format}".`, { expected: GRAPH_FORMATS.join(', '), fix: 'pass --format text, mermaid, dot or json' })
+          throw new ModspaceError(ErrorCodes.CONFIG_INVALID, `unknown format "${options.format}".`, { expected: GRAPH_FORMATS.join(', '), fix: `pass --format ${GRAPH_FORMATS.join(', ')}` })
         }
         const graph = await open(options.config)
-        io.stdout(formatGraph(graph.config, options.format as GraphFormat, { color: io.color }))
+        const manifest = options.manifest ? { manifest: readManifest(resolvePath(io.cwd, options.manifest)) } : {}
+        io.stdout(formatGraph(graph.config, options.format as GraphFormat, { color: io.color, ...manifest }))
       }
     })
 
