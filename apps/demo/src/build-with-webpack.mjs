@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { ModspacePlugin } from '@modspace/webpack-plugin'
-import webpack from 'webpack'
+import { runWebpack } from './run-webpack.mjs'
 import { pluginFacts } from './plugin-facts.mjs'
 
 /** The same config through webpack: a layer per space, one runtime so that root's modules are one instance. */
 export async function buildWithWebpack(example, dir) {
-  const compiler = webpack({
+  await runWebpack({
     mode: 'production',
     target: 'node',
     context: example,
@@ -15,11 +15,7 @@ export async function buildWithWebpack(example, dir) {
     output: { path: dir, filename: '[name].cjs', library: { type: 'commonjs2' } },
     optimization: { runtimeChunk: 'single' },
     plugins: [new ModspacePlugin({ config: example })],
-    infrastructureLogging: { level: 'error' },
   })
-  const stats = await new Promise((resolve, reject) => compiler.run((error, result) => (error ? reject(error) : resolve(result))))
-  await new Promise((resolve) => compiler.close(resolve))
-  if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }))
   const require = createRequire(import.meta.url)
   const charts = require(join(dir, 'charts/main.cjs'))
   const legacy = require(join(dir, 'legacy-reports/main.cjs'))

@@ -1,58 +1,15 @@
-// The modspace demo. One config (examples/plugin-host: a host with two plugins, one needing an older logger, both
-// sharing the host's UI kit, one with a fake `node:net`), applied three ways: live in this Node process, and compiled
-// by Rollup and by webpack. Every step prints what it shows; the last line says whether the three agree.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+// The modspace demo. `npm run demo` tells the whole story in a few seconds (story.mjs). Two more ways to run it:
+// `npm run demo -- --watch [folder]` runs the plugin host live on watch-host/ (or that folder) until Ctrl-C, and
+// `npm run demo -- --serve [port]` serves the micro-frontend page built by Rollup and by webpack until Ctrl-C.
 import { fileURLToPath } from 'node:url'
-import { checkGraph, formatGraph, formatManifest, loadGraph } from '@modspace/core'
-import { runInNode } from './run-in-node.mjs'
-import { buildWithRollup } from './build-with-rollup.mjs'
-import { buildWithWebpack } from './build-with-webpack.mjs'
 
-const example = fileURLToPath(new URL('../../../examples/plugin-host', import.meta.url))
-const heading = (text) => console.log(`\n== ${text} ==`)
-
-heading('1. The space graph (modspace graph, modspace check)')
-const graph = await loadGraph(example)
-console.log(formatGraph(graph.config, 'text'))
-const problems = checkGraph(graph)
-for (const p of problems) console.log(`${p.severity}: ${p.message}`)
-if (problems.some((p) => p.severity === 'error')) throw new Error('the example config has errors')
-
-heading('2. Why legacy-reports gets its own logger (modspace explain)')
-console.log(graph.explain({ space: 'legacy-reports', specifier: '@example/logger', importer: join(example, 'plugins/legacy-reports/index.js'), kind: 'require' }))
-
-heading('3. At run time: @modspace/node-adapter')
-const live = await runInNode(example)
-for (const line of live.lines) console.log(line)
-
-const out = mkdtempSync(join(tmpdir(), 'modspace-demo-'))
-try {
-  heading('4. In a bundle: @modspace/rollup-plugin')
-  const rollup = await buildWithRollup(example, join(out, 'rollup'))
-  for (const line of rollup.lines) console.log(line)
-  console.log(formatManifest(rollup.manifest))
-
-  heading('5. In a bundle: @modspace/webpack-plugin')
-  const webpack = await buildWithWebpack(example, join(out, 'webpack'))
-  for (const line of webpack.lines) console.log(line)
-  console.log(formatManifest(webpack.manifest))
-
-  heading('6. Do Node, Rollup and webpack agree?')
-  const key = (m) => `${m.space} ${m.id}`
-  const inRollup = new Set(rollup.manifest.modules.map(key))
-  const inWebpack = new Set(webpack.manifest.modules.map(key))
-  const onlyRollup = [...inRollup].filter((k) => !inWebpack.has(k))
-  const onlyWebpack = [...inWebpack].filter((k) => !inRollup.has(k))
-  for (const k of onlyRollup) console.log(`only in the Rollup build: ${k}`)
-  for (const k of onlyWebpack) console.log(`only in the webpack build: ${k}`)
-  const sameBundles = onlyRollup.length === 0 && onlyWebpack.length === 0
-  const sameOutput = JSON.stringify(live.facts) === JSON.stringify(rollup.facts) && JSON.stringify(live.facts) === JSON.stringify(webpack.facts)
-  if (!sameOutput) console.log(JSON.stringify({ node: live.facts, rollup: rollup.facts, webpack: webpack.facts }, null, 2))
-  console.log(`manifests: ${sameBundles ? `the same ${inRollup.size} module instances in the same spaces` : 'DIFFERENT'}`)
-  console.log(`behaviour: ${sameOutput ? 'the plugins print the same in Node, Rollup and webpack' : 'DIFFERENT'}`)
-  process.exitCode = sameBundles && sameOutput ? 0 : 1
-} finally {
-  rmSync(out, { recursive: true, force: true })
+const [mode, argument] = process.argv.slice(2)
+if (mode === '--watch') {
+  const { runWatch } = await import('./watch/run-watch.mjs')
+  await runWatch(argument ?? fileURLToPath(new URL('../watch-host', import.meta.url)))
+} else if (mode === '--serve') {
+  const { servePages } = await import('./browser/serve-pages.mjs')
+  await servePages(Number(argument ?? 0))
+} else {
+  await import('./story.mjs')
 }

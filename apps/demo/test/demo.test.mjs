@@ -25,4 +25,10 @@ describe('the demo', () => {
     expect(output).toMatch(/manifests: the same \d+ module instances in the same spaces/)
     expect(output).toContain('behaviour: the plugins print the same in Node, Rollup and webpack')
   })
+
+  it('builds the micro-frontend page with both bundlers: a Preact per plugin space, the host\'s bus in root', () => {
+    expect(output).toContain('rollup: preact in classic 10.29.8 · modern 11.2.0; @mfe/host-bus in root 1.2.0')
+    expect(output).toContain('webpack: preact in classic 10.29.8 · modern 11.2.0; @mfe/host-bus in root 1.2.0')
+    expect(output).toContain('pages: Rollup and webpack put the same module instances in the same spaces')
+  })
 })

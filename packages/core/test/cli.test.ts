@@ -66,7 +66,7 @@ describe('modspace graph', () => {
   })
 
   it('refuses an unknown format as a usage error', async () => {
-    const { code, err } = await run('graph', '--format', 'svg')
+    const { code, err } = await run('graph', '--format', 'png')
     expect(code).toBe(2)
     expect(err).toContain('MODSPACE_USAGE')
   })

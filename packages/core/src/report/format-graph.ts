@@ -1,13 +1,21 @@
 import { relative } from 'node:path'
 import pc from 'picocolors'
 import { ROOT_SPACE, type NormalizedConfig, type NormalizedSpace } from '../config/normalize-config.js'
+import { formatGraphHtml, formatGraphSvg, type GraphPictureOptions } from './format-graph-svg.js'
 
-export type GraphFormat = 'text' | 'mermaid' | 'dot' | 'json'
-export const GRAPH_FORMATS: readonly GraphFormat[] = ['text', 'mermaid', 'dot', 'json']
+export type GraphFormat = 'text' | 'mermaid' | 'dot' | 'json' | 'svg' | 'html'
+export const GRAPH_FORMATS: readonly GraphFormat[] = ['text', 'mermaid', 'dot', 'json', 'svg', 'html']
 
-/** The space tree with roots, delegation, shared, isolated and overrides, in one of four formats. */
-export function formatGraph(config: NormalizedConfig, format: GraphFormat, options: { color?: boolean } = {}): string {
+/**
+ * The space tree with roots, delegation, shared, isolated and overrides, in one of six formats; `svg` and `html` are a
+ * picture, which also shows what each space owns in a build when given its manifest.
+ */
+export function formatGraph(config: NormalizedConfig, format: GraphFormat, options: { color?: boolean } & GraphPictureOptions = {}): string {
   switch (format) {
+    case 'svg':
+      return formatGraphSvg(config, options)
+    case 'html':
+      return formatGraphHtml(config, options)
     case 'json':
       return JSON.stringify(toJson(config), null, 2)
     case 'mermaid':
