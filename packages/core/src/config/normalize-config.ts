@@ -10,7 +10,8 @@ import { plainCopy } from './plain-copy.js'
 
 export { ROOT_SPACE, type NormalizedConfig, type NormalizedSpace, type OverrideTarget } from './normalized.js'
 
-const TOP_LEVEL_KEYS = ['spaces', 'native', 'conditions']
+// `$schema` lets a modspace.config.json name its JSON Schema for editors.
+const TOP_LEVEL_KEYS = ['$schema', 'spaces', 'native', 'conditions']
 const NATIVE_KEYS = ['pin', 'packages', 'onConflict']
 
 export interface NormalizeOptions {
