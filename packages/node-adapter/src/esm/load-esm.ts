@@ -55,9 +55,12 @@ export function requireEsm(space: ModuleSpace, module: SpaceModule): unknown {
   const record = link(space, module.filename, true)
   if (record.status === 'errored') throw record.error
   // Node's order: a module being evaluated is a cycle, unless its graph waits on top-level await (then Node sees it
-  // as evaluated, asynchronously); a graph with top-level await anywhere is refused, evaluated or not.
+  // as evaluated, asynchronously); a graph with top-level await anywhere is refused, evaluated or not. A module of a
+  // cycle that has run is still being evaluated for Node until the whole cycle has: it leads to one that has not.
   const async = someInGraph(record, (r) => r.compiled.async, new Set())
-  if (!async && record.status !== 'evaluated' && onStack(record)) throw requireEvaluatingError(record.id, module.parent)
+  if (!async && onStack(record) && (record.status !== 'evaluated' || someInGraph(record, running, new Set()))) {
+    throw requireEvaluatingError(record.id, module.parent)
+  }
   if (async || someInGraph(record, (r) => r.evaluation !== undefined && r.status !== 'evaluated', new Set())) throw requireAsyncError(module)
   const stack = new Set<EsmRecord>()
   stacks.add(stack)
@@ -99,6 +102,10 @@ function erroredUnder(record: EsmRecord, stack: Set<EsmRecord>, seen: Set<EsmRec
     if (errored) return errored
   }
   return undefined
+}
+
+function running(record: EsmRecord): boolean {
+  return record.status === 'linked' && onStack(record)
 }
 
 function onStack(record: EsmRecord): boolean {
