@@ -15,6 +15,12 @@ describe('an ES module that throws, as in Node', () => {
     expect(expected.counts).toEqual({ throws: 1, throwsLater: 1, importer: 0 })
     expect(await inSpace(root, 'concurrent.js')).toEqual(expected)
   }, 30_000)
+
+  it('errors the modules of its cycle that finished before it threw, and not the others', async () => {
+    const expected = native(root, 'cycle.js') as Record<string, any>
+    expect([expected.b, expected.c]).toEqual(['same error', ['c']])
+    expect(await inSpace(root, 'cycle.js')).toEqual(expected)
+  }, 30_000)
 })
 
 describe('a syntax error in an ES module, as in Node', () => {

@@ -31,6 +31,12 @@ describe('require(esm) as in Node 24', () => {
     expect(await inSpace(root, 'cycle/require-cjs-first.cjs')).toEqual(expected)
   }, 30_000)
 
+  it('refuses require() of a module of a cycle that has run while the rest of its cycle runs', async () => {
+    const expected = native(root, 'cycle/scc.mjs') as Record<string, any>
+    expect(expected.required.code).toBe('ERR_REQUIRE_CYCLE_MODULE')
+    expect(await inSpace(root, 'cycle/scc.mjs')).toEqual(expected)
+  }, 30_000)
+
   it('refuses a graph with top-level await with ERR_REQUIRE_ASYNC_MODULE, before and after import() evaluated it', async () => {
     const expected = native(root, 'cycle/require-tla.cjs') as Record<string, any>
     expect(expected.tla.first.code).toBe('ERR_REQUIRE_ASYNC_MODULE')

@@ -23,6 +23,9 @@ export async function importEsm(space: ModuleSpace, id: string, options: { main?
     // A graph without top-level await runs in one go, as Node runs it (and without a promise per module).
     if (evaluatesSync(record, new Set())) evaluateSync(record, stack)
     else await evaluateAsync(record, stack)
+  } catch (error) {
+    failCycles(stack)
+    throw error
   } finally {
     evaluating.delete(record)
     stacks.delete(stack)
@@ -52,14 +55,20 @@ export function requireEsm(space: ModuleSpace, module: SpaceModule): unknown {
   const record = link(space, module.filename, true)
   if (record.status === 'errored') throw record.error
   // Node's order: a module being evaluated is a cycle, unless its graph waits on top-level await (then Node sees it
-  // as evaluated, asynchronously); a graph with top-level await anywhere is refused, evaluated or not.
+  // as evaluated, asynchronously); a graph with top-level await anywhere is refused, evaluated or not. A module of a
+  // cycle that has run is still being evaluated for Node until the whole cycle has: it leads to one that has not.
   const async = someInGraph(record, (r) => r.compiled.async, new Set())
-  if (!async && record.status !== 'evaluated' && onStack(record)) throw requireEvaluatingError(record.id, module.parent)
+  if (!async && onStack(record) && (record.status !== 'evaluated' || someInGraph(record, running, new Set()))) {
+    throw requireEvaluatingError(record.id, module.parent)
+  }
   if (async || someInGraph(record, (r) => r.evaluation !== undefined && r.status !== 'evaluated', new Set())) throw requireAsyncError(module)
   const stack = new Set<EsmRecord>()
   stacks.add(stack)
   try {
     evaluateSync(record, stack)
+  } catch (error) {
+    failCycles(stack)
+    throw error
   } finally {
     stacks.delete(stack)
   }
@@ -67,6 +76,36 @@ export function requireEsm(space: ModuleSpace, module: SpaceModule): unknown {
   if (Object.hasOwn(ns, 'module.exports')) return ns['module.exports']
   if (!Object.hasOwn(ns, 'default') || Object.hasOwn(ns, '__esModule')) return ns
   return esModuleFacade(ns)
+}
+
+/**
+ * Node errors a cycle as a whole: a module of it that finished before another module of it threw gets that error too.
+ * Among the modules this evaluation ran, those are the finished ones whose imports lead to an errored module (one
+ * outside the cycle would have thrown, or not finished, before them).
+ */
+function failCycles(stack: Set<EsmRecord>): void {
+  for (const record of stack) {
+    if (record.status !== 'evaluated') continue
+    const errored = erroredUnder(record, stack, new Set())
+    if (errored) {
+      record.status = 'errored'
+      record.error = errored.error
+    }
+  }
+}
+
+function erroredUnder(record: EsmRecord, stack: Set<EsmRecord>, seen: Set<EsmRecord>): EsmRecord | undefined {
+  seen.add(record)
+  for (const { record: dep } of record.deps) {
+    if (!dep || seen.has(dep) || !stack.has(dep)) continue
+    const errored = dep.status === 'errored' ? dep : erroredUnder(dep, stack, seen)
+    if (errored) return errored
+  }
+  return undefined
+}
+
+function running(record: EsmRecord): boolean {
+  return record.status === 'linked' && onStack(record)
 }
 
 function onStack(record: EsmRecord): boolean {

@@ -35,8 +35,10 @@ export function moduleSyntaxError(entry: CompiledFile, source: string, parserErr
 }
 
 function checkWithV8(source: string): Report | null {
-  const env = { ...process.env }
-  // Preloads and loader hooks of this process have no business in a syntax check.
+  // A single executable application's binary runs the application whatever its arguments.
+  if (process.getBuiltinModule('node:sea')?.isSea()) return null
+  // Preloads and loader hooks of this process have no business in a syntax check; Electron's binary acts as Node.
+  const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1' }
   delete env.NODE_OPTIONS
   let stderr: string
   try {
