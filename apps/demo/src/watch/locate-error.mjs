@@ -1,12 +1,19 @@
 import { readFileSync } from 'node:fs'
 import { relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /**
  * Where a plugin's load failed, as `file:line` relative to the host folder, or undefined when no frame is in it.
- * A module that throws has its own file and line in the stack (the adapter keeps line numbers). A syntax error found
- * by the adapter's parser names the file and carries the parser's offset in `cause.pos`, which is turned into a line.
+ * A module that throws has its own file and line in the stack (the adapter keeps line numbers). An ES module's syntax
+ * error starts its stack as Node prints one: `file:///…/x.mjs:3`, the line and a caret. A syntax error found only by
+ * the adapter's parser names the file and carries the parser's offset in `cause.pos`, which is turned into a line.
  */
 export function locateError(error, hostDir) {
+  const header = /^(file:\/\/\S+):(\d+)\n/.exec(String(error?.stack ?? ''))
+  if (header) {
+    const file = relative(hostDir, fileURLToPath(header[1]))
+    if (!file.startsWith('..')) return `${file}:${header[2]}`
+  }
   const inFile = /\(in (\/[^)]+)\)$/.exec(error?.message ?? '')
   if (inFile && typeof error.cause?.pos === 'number') {
     const before = readFileSync(inFile[1], 'utf8').slice(0, error.cause.pos)
