@@ -1,5 +1,6 @@
 import vm from 'node:vm'
 import { sourceOf, type CompiledFile } from '../compile-cache.js'
+import { checkModuleBody } from './check-module-body.js'
 import { transformEsm, type EsmTransform } from './transform-esm.js'
 
 export type EsmFunction = (
@@ -31,6 +32,7 @@ export function compileEsm(entry: CompiledFile): CompiledEsm {
     transform = transformEsm(source, entry.file, { ast: true })
     fn = compile(transform.code, entry.file)
   }
+  checkModuleBody(transform.code.slice(transform.bodyStart, -3), entry.file, transform.async)
   const { code: _code, ...meta } = transform
   entry.esm = { ...meta, fn }
   return entry.esm

@@ -32,6 +32,8 @@ export interface EsmTransform {
    * for its namespace (`export * as x`, or `export { ns }` of `import * as ns`)]. Linking resolves them, as Node does.
    */
   indirect: Record<string, [number, string | null]>
+  /** Where the module's own code starts in `code` (it ends before the last 3 characters). */
+  bodyStart: number
 }
 
 
@@ -81,7 +83,7 @@ function assemble({ body, async, usesMeta, imports, stars, getters, locals, bind
     prologue += `${i === 0 ? '' : ', '}${JSON.stringify(name)}: () => ${getters.get(name)}`
   }
   prologue += `});${renameDefault}yield;`
-  return { code: `${prologue}${body}\n})`, async, usesMeta, imports, stars, exportNames, indirect: indirectExports(getters) }
+  return { code: `${prologue}${body}\n})`, async, usesMeta, imports, stars, exportNames, indirect: indirectExports(getters), bodyStart: prologue.length }
 }
 
 /** A getter that reads another module's namespace: `__ms_i0`, `__ms_i0.name` or `__ms_i0["a-b"]` (see `member`). */

@@ -1,0 +1,13 @@
+import vm from 'node:vm'
+
+/**
+ * Early errors of module code that a generator function's body accepts: V8 parses the rewritten body once more, in a
+ * strict block of a script, where top-level functions are lexical as in a module (two of one name, or a `var` and a
+ * function of one name, are refused), and `return`, `yield` and `new.target` are refused. A body with top-level
+ * `await` is parsed in an async function instead, which still checks the declarations. Not checked: HTML-like
+ * comments, which V8 accepts in every script.
+ */
+export function checkModuleBody(body: string, file: string, async: boolean): void {
+  const code = async ? `'use strict';(async function () {{${body}\n}})` : `'use strict';{${body}\n}`
+  new vm.Script(code, { filename: file })
+}
