@@ -15,6 +15,10 @@ it.each([
   ['a top-level yield', 'yield.js'],
   ['a top-level new.target', 'new-target.js'],
   ['two functions of one name beside top-level await', 'dup-function-tla.js'],
+  ['an import named eval', 'import-eval.js'],
+  ['two imports of one name (before resolving what they import)', 'dup-import.js'],
+  ['an import and a var of one name', 'import-var.js'],
+  ['an export clause followed by more code on its line', 'export-no-semicolon.js'],
 ])('refuses %s with a SyntaxError', async (_, file) => {
   space = new ModuleSpace({ parent: undefined, root: fixture('semantics'), delegation: 'self-first' })
   await expect(space.import(`./early/${file}`)).rejects.toThrow(SyntaxError)

@@ -7,7 +7,10 @@ import vm from 'node:vm'
  * `await` is parsed in an async function instead, which still checks the declarations. Not checked: HTML-like
  * comments, which V8 accepts in every script.
  */
-export function checkModuleBody(body: string, file: string, async: boolean): void {
-  const code = async ? `'use strict';(async function () {{${body}\n}})` : `'use strict';{${body}\n}`
+export function checkModuleBody(body: string, file: string, async: boolean, importedNames: string[]): void {
+  // Imports are declared as what they are, lexical names of the module: `eval`, or a top-level declaration of the
+  // same name, is refused.
+  const imports = importedNames.length ? `let ${importedNames.join(', ')};` : ''
+  const code = async ? `'use strict';(async function () {{${imports}${body}\n}})` : `'use strict';{${imports}${body}\n}`
   new vm.Script(code, { filename: file })
 }

@@ -32,7 +32,7 @@ export function compileEsm(entry: CompiledFile): CompiledEsm {
     transform = transformEsm(source, entry.file, { ast: true })
     fn = compile(transform.code, entry.file)
   }
-  checkModuleBody(transform.code.slice(transform.bodyStart, -3), entry.file, transform.async)
+  checkModuleBody(transform.code.slice(transform.bodyStart, -3), entry.file, transform.async, transform.importedNames)
   const { code: _code, ...meta } = transform
   entry.esm = { ...meta, fn }
   return entry.esm

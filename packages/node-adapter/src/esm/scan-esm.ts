@@ -1182,6 +1182,9 @@ class Scan {
       else this.restore(after)
     } else if (this.tok === SEMI) {
       end = this.end
+    } else if (!this.newline && this.tok !== EOF) {
+      // No `;`, no line break and more code: no semicolon can be inserted (rollup's parser lets `export {} x` pass).
+      throw new SyntaxError(`Unexpected token after the ${this.code.slice(start, start + 6)} declaration at offset ${this.start}`)
     } else {
       this.restore(state)
     }

@@ -34,6 +34,8 @@ export interface EsmTransform {
   indirect: Record<string, [number, string | null]>
   /** Where the module's own code starts in `code` (it ends before the last 3 characters). */
   bodyStart: number
+  /** The names the imports declare (their declarations are blanked in `code`). */
+  importedNames: string[]
 }
 
 
@@ -83,7 +85,7 @@ function assemble({ body, async, usesMeta, imports, stars, getters, locals, bind
     prologue += `${i === 0 ? '' : ', '}${JSON.stringify(name)}: () => ${getters.get(name)}`
   }
   prologue += `});${renameDefault}yield;`
-  return { code: `${prologue}${body}\n})`, async, usesMeta, imports, stars, exportNames, indirect: indirectExports(getters), bodyStart: prologue.length }
+  return { code: `${prologue}${body}\n})`, async, usesMeta, imports, stars, exportNames, indirect: indirectExports(getters), bodyStart: prologue.length, importedNames: [...bindings.keys()] }
 }
 
 /** A getter that reads another module's namespace: `__ms_i0`, `__ms_i0.name` or `__ms_i0["a-b"]` (see `member`). */
@@ -165,6 +167,8 @@ function transformWithAst(code: string, file: string): Rewritten {
       case 'ImportDeclaration': {
         const index = dependency(String(node.source.value))
         for (const spec of node.specifiers as AnyNode[]) {
+          // Two imports of one name: an early error rollup's parser leaves to the bundler (the scan gives up on it).
+          if (bindings.has(spec.local.name)) throw new SyntaxError(`Identifier '${spec.local.name}' has already been declared (in ${file})`)
           if (spec.type === 'ImportNamespaceSpecifier') {
             bindings.set(spec.local.name, `__ms_i${index}`)
           } else {
