@@ -72,3 +72,21 @@ function foreign(slot: DependencySlot, name: string): Binding | null {
 function reader(ns: object, name: string): () => unknown {
   return Object.getOwnPropertyDescriptor(ns, name)?.get ?? (() => (ns as Record<string, unknown>)[name])
 }
+
+/**
+ * GetExportedNames of the spec: the module's own export names and, through `export *`, its sources' (not `default`);
+ * `undefined` when a source is not an ES module of the space (its names are known only once it ran).
+ */
+export function exportedNames(record: EsmRecord, seen = new Set<EsmRecord>()): string[] | undefined {
+  if (seen.has(record)) return []
+  seen.add(record)
+  const names = record.compiled.exportNames.slice()
+  for (const index of record.compiled.stars) {
+    const source = record.deps[index]!.record
+    if (!source) return undefined
+    const more = exportedNames(source, seen)
+    if (!more) return undefined
+    for (const name of more) if (name !== 'default') names.push(name)
+  }
+  return names
+}
