@@ -270,7 +270,7 @@ export class ModuleSpace {
   #facade(id: string): CjsFacade {
     let facade = this.#facades.get(id)
     if (!facade) {
-      const names = moduleFormat(id, this.runtime.graph.host.readPackageJson) === 'json' ? [] : this.#cjsNames(id, new Set())
+      const names = moduleFormat(id, this.runtime.graph.host.readPackageJson) === 'json' ? null : this.#cjsNames(id, new Set())
       facade = new CjsFacade(this, id, names)
       this.#facades.set(id, facade)
     }

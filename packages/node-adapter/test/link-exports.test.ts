@@ -19,3 +19,9 @@ it('links re-exports as Node does: a name found through an export * cycle, a Syn
   // A name two export * give differently is left out of the namespace, as in Node.
   expect(Object.keys(await space.import('./reexport/amb.js'))).toEqual(['only1'])
 })
+
+it('gives a JSON module a namespace of default only, and leaves out a namespace two export * re-export, as Node does', async () => {
+  const space = fresh()
+  expect((await space.import('./reexport/json-ns.js')).keys).toEqual(['default'])
+  expect(Object.keys(await space.import('./reexport/ns-amb.js'))).toEqual([])
+})

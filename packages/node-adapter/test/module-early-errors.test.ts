@@ -19,6 +19,8 @@ it.each([
   ['two imports of one name (before resolving what they import)', 'dup-import.js'],
   ['an import and a var of one name', 'import-var.js'],
   ['an export clause followed by more code on its line', 'export-no-semicolon.js'],
+  ['an export name with a lone surrogate', 'export-lone-surrogate.js'],
+  ['a string exported without from', 'export-string-local.js'],
 ])('refuses %s with a SyntaxError', async (_, file) => {
   space = new ModuleSpace({ parent: undefined, root: fixture('semantics'), delegation: 'self-first' })
   await expect(space.import(`./early/${file}`)).rejects.toThrow(SyntaxError)

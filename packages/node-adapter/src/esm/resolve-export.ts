@@ -25,7 +25,9 @@ export function resolveExport(record: EsmRecord, name: string, resolveSet = new 
   if (indirect) {
     const [index, imported] = indirect
     const slot = deps[index]!
-    if (imported === null) return { module: slot.ns, name: '*', get: () => slot.ns }
+    // A namespace re-exported is a binding of the module that re-exports it (V8's reading, which Node follows: two
+    // modules re-exporting one namespace through `export *` make the name ambiguous).
+    if (imported === null) return { module: record, name, get: () => slot.ns }
     return slot.record ? resolveExport(slot.record, imported, resolveSet) : foreign(slot, imported)
   }
   if (compiled.exportNames.includes(name)) return { module: record, name, get: reader(record.ns, name) }

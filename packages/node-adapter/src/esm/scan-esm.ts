@@ -277,6 +277,8 @@ class Scan {
   readonly imports: EsmImport[] = []
   readonly importIndex = new Map<string, number>()
   readonly bindings = new Map<string, string>()
+  /** The last `{ ... }` of specifiers had a string before an `as` (or alone). */
+  stringLocal = false
   readonly getters = new Map<string, string>()
   readonly locals = new Map<string, string>()
   readonly stars: number[] = []
@@ -963,6 +965,8 @@ class Scan {
         return
       }
       this.restore(state)
+      // `export { "a" }` names no binding without `from`: the AST path reports it.
+      if (this.stringLocal) throw new GiveUp()
       // Resolved against the imports at the end: an `export { x }` may come before `import { x }`.
       for (let i = 0; i < specifiers.length; i += 2) this.exportLocal(specifiers[i + 1]!, specifiers[i]!)
       this.statementEnd(start)
@@ -1133,8 +1137,10 @@ class Scan {
   /** `{ a, b as c, "d" as e }` of an import or export: name before `as`, name after, for each. The `}` is current at the end. */
   specifiers(): string[] {
     const result: string[] = []
+    this.stringLocal = false
     this.next()
     while (this.tok !== RBRACE) {
+      if (this.tok === STRING) this.stringLocal = true
       const first = this.moduleExportName()
       let second = first
       this.next()

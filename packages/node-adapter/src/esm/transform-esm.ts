@@ -74,6 +74,8 @@ export interface Rewritten {
 function assemble({ body, async, usesMeta, imports, stars, getters, locals, bindings, renameDefault }: Rewritten): EsmTransform {
   // No for-of or spreads: this runs for every module before the JIT has warmed up, where their steps allocate.
   locals.forEach((local, exported) => getters.set(exported, bindings.get(local) ?? local))
+  getters.forEach((_, name) => wellFormed(name))
+  for (let i = 0; i < imports.length; i++) imports[i]!.names.forEach(wellFormed)
   const exportNames: string[] = []
   getters.forEach((_, name) => exportNames.push(name))
   exportNames.sort()
@@ -86,6 +88,22 @@ function assemble({ body, async, usesMeta, imports, stars, getters, locals, bind
   }
   prologue += `});${renameDefault}yield;`
   return { code: `${prologue}${body}\n})`, async, usesMeta, imports, stars, exportNames, indirect: indirectExports(getters), bodyStart: prologue.length, importedNames: [...bindings.keys()] }
+}
+
+/** A string export or import name must be well-formed Unicode (no lone surrogate), an early error of the module. */
+function wellFormed(name: string): void {
+  if (LONE_SURROGATE.test(name)) throw new SyntaxError(`Invalid module export name: contains unpaired surrogate (${JSON.stringify(name)})`)
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * A string name as written: rollup's parser drops a lone surrogate escape (`"\uD83D"` gives ""), which would hide the
+ * early error, so a name with `\u` escapes is decoded from the source text.
+ */
+function stringName(raw: string, value: string): string {
+  if (!raw.includes('\\u')) return value
+  return raw.slice(1, -1).replace(/\\u\{([0-9a-fA-F]+)\}|\\u([0-9a-fA-F]{4})|\\(.)/g, (_, braced: string | undefined, four: string | undefined, other: string) =>
+    braced ?? four ? String.fromCodePoint(parseInt((braced ?? four)!, 16)) : other)
 }
 
 /** A getter that reads another module's namespace: `__ms_i0`, `__ms_i0.name` or `__ms_i0["a-b"]` (see `member`). */
@@ -148,7 +166,7 @@ function transformWithAst(code: string, file: string): Rewritten {
     return index
   }
   const blank = (node: AnyNode) => s.overwrite(node.start, node.end, code.slice(node.start, node.end).replace(/[^\n]/g, ''), { contentOnly: true })
-  const nameOf = (node: AnyNode): string => (node.type === 'Identifier' ? node.name : String(node.value))
+  const nameOf = (node: AnyNode): string => (node.type === 'Identifier' ? node.name : stringName(code.slice(node.start, node.end), String(node.value)))
   // A name exported twice is an early error of the module, which the parser leaves to the bundler: Node's words.
   const unique = (name: string) => {
     if (getters.has(name) || locals.has(name)) throw new SyntaxError(`Duplicate export of '${name}' (in ${file})`)
