@@ -6,6 +6,7 @@ import type { ModuleSpace } from '../module-space.js'
 import { addExports, addStarExports, createNamespace, defineExports, sealNamespace } from '../namespace.js'
 import { compileEsm, type CompiledEsm } from './compile-esm.js'
 import { dynamicImport } from './dynamic-import.js'
+import { checkImportAttributes, type ImportAttributes } from './import-attributes.js'
 import { checkImports, exportedNames, resolveExport } from './resolve-export.js'
 
 /** One static import of a linked module: what its namespace is and how to get it evaluated. */
@@ -68,6 +69,7 @@ export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): E
   const namespaces: object[] = []
   for (let i = 0; i < imports.length; i++) {
     const slot = space.dependencySlot(id, imports[i]!.specifier, imports[i]!.names, session)
+    checkSlotAttributes(slot, imports[i]!.attributes)
     deps.push(slot)
     namespaces.push(slot.ns)
   }
@@ -108,6 +110,12 @@ function linkStarExports(record: EsmRecord): void {
 function bindingGetter(record: EsmRecord, name: string): (() => unknown) | null {
   const binding = resolveExport(record, name)
   return binding === null || binding === 'ambiguous' ? null : binding.get
+}
+
+/** The import's attributes against the module it leads to (an override's value is taken as it is). */
+function checkSlotAttributes(slot: DependencySlot, attributes: ImportAttributes | undefined): void {
+  const id = slot.record?.id ?? slot.facade?.id ?? slot.host
+  if (id !== undefined) checkImportAttributes(attributes, id, id.endsWith('.json'))
 }
 
 /**

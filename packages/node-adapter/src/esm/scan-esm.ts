@@ -20,6 +20,7 @@
  */
 import { DEFAULT, DYNAMIC, META, NAME_DEFAULT, member } from './generated-names.js'
 import type { EsmImport, Rewritten } from './transform-esm.js'
+import { addImportAttribute, type ImportAttributes } from './import-attributes.js'
 
 // Token kinds: small and dense, so that a `switch` over them is a jump table (a chain of comparisons per token costs
 // while the code is interpreted). Punctuators that matter have their own; the rest are grouped.
@@ -277,6 +278,8 @@ class Scan {
   readonly imports: EsmImport[] = []
   readonly importIndex = new Map<string, number>()
   readonly bindings = new Map<string, string>()
+  /** Index into `imports` of the last module specifier read. */
+  lastDependency = 0
   /** The last `{ ... }` of specifiers had a string before an `as` (or alone). */
   stringLocal = false
   readonly getters = new Map<string, string>()
@@ -867,7 +870,29 @@ class Scan {
       this.imports.push({ specifier, names: [] })
       this.importIndex.set(specifier, index)
     }
+    this.lastDependency = index
     return index
+  }
+
+  /** `with { key: 'value', ... }` of the last dependency, the `with` read: ends on the `}`. */
+  attributes(): void {
+    this.next()
+    if (this.tok !== LBRACE) throw new GiveUp()
+    const attributes: ImportAttributes = {}
+    this.next()
+    while (this.tok !== RBRACE) {
+      if (this.tok !== IDENT && this.tok !== STRING) throw new GiveUp()
+      const key = this.tok === STRING ? this.stringValue() : this.word()
+      this.next()
+      if (this.tok !== COLON) throw new GiveUp()
+      this.next()
+      if (this.tok !== STRING) throw new GiveUp()
+      addImportAttribute(attributes, key, this.stringValue())
+      this.next()
+      if (this.tok === COMMA) this.next()
+      else if (this.tok !== RBRACE) throw new GiveUp()
+    }
+    this.imports[this.lastDependency]!.attributes ??= attributes
   }
 
   /** Replaces a statement by its newlines only, so that the lines after it keep their numbers. */
@@ -1175,12 +1200,7 @@ class Scan {
     const state = this.save()
     this.next()
     if (this.tok === IDENT && this.word() === 'with' && !this.newline) {
-      this.next()
-      if (this.tok !== LBRACE) throw new GiveUp()
-      while (this.tok !== RBRACE) {
-        this.next()
-        if (this.tok === EOF) throw new GiveUp()
-      }
+      this.attributes()
       end = this.end
       const after = this.save()
       this.next()

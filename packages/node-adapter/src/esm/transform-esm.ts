@@ -3,6 +3,7 @@ import type { AttachedScope } from '@rollup/pluginutils'
 import type MagicString from 'magic-string'
 import { walkAst, type AstNode as AnyNode } from '../walk-ast.js'
 import { DEFAULT, DEFINE, DEPS, DYNAMIC, META, NAME_DEFAULT, NS, member } from './generated-names.js'
+import { addImportAttribute, type ImportAttributes } from './import-attributes.js'
 import { scanEsm } from './scan-esm.js'
 
 /** One static dependency of an ES module, in source order (Node links and evaluates them in this order). */
@@ -10,6 +11,8 @@ export interface EsmImport {
   specifier: string
   /** Names this module reads from it by name (not `*`), checked once the dependency is evaluated. */
   names: string[]
+  /** Its `with { ... }`, when it has one. */
+  attributes?: ImportAttributes
 }
 
 export interface EsmTransform {
@@ -165,6 +168,13 @@ function transformWithAst(code: string, file: string): Rewritten {
     }
     return index
   }
+  const withAttributes = (index: number, node: AnyNode) => {
+    const list = node.attributes as AnyNode[] | undefined
+    if (!list?.length) return
+    const attributes: ImportAttributes = {}
+    for (const attribute of list) addImportAttribute(attributes, nameOf(attribute.key), String(attribute.value.value))
+    imports[index]!.attributes ??= attributes
+  }
   const blank = (node: AnyNode) => s.overwrite(node.start, node.end, code.slice(node.start, node.end).replace(/[^\n]/g, ''), { contentOnly: true })
   const nameOf = (node: AnyNode): string => (node.type === 'Identifier' ? node.name : stringName(code.slice(node.start, node.end), String(node.value)))
   // A name exported twice is an early error of the module, which the parser leaves to the bundler: Node's words.
@@ -184,6 +194,7 @@ function transformWithAst(code: string, file: string): Rewritten {
     switch (node.type) {
       case 'ImportDeclaration': {
         const index = dependency(String(node.source.value))
+        withAttributes(index, node)
         for (const spec of node.specifiers as AnyNode[]) {
           // Two imports of one name: an early error rollup's parser leaves to the bundler (the scan gives up on it).
           if (bindings.has(spec.local.name)) throw new SyntaxError(`Identifier '${spec.local.name}' has already been declared (in ${file})`)
@@ -200,6 +211,7 @@ function transformWithAst(code: string, file: string): Rewritten {
       }
       case 'ExportAllDeclaration': {
         const index = dependency(String(node.source.value))
+        withAttributes(index, node)
         if (node.exported) exportAs(nameOf(node.exported), `__ms_i${index}`)
         else stars.push(index)
         blank(node)
@@ -217,6 +229,7 @@ function transformWithAst(code: string, file: string): Rewritten {
         }
         if (node.source) {
           const index = dependency(String(node.source.value))
+          withAttributes(index, node)
           for (const spec of node.specifiers as AnyNode[]) {
             const local = nameOf(spec.local)
             imports[index]!.names.push(local)
