@@ -18,7 +18,7 @@
  * `)` and `}` by what opened the group: a block, or the body of a function or class expression). Grammar that is easy
  * to misread while the output still compiles has its own tests against the AST path (`test/scan-edge-cases.test.ts`).
  */
-import { DEFAULT, DYNAMIC, META, NAME_DEFAULT, member } from './generated-names.js'
+import { CLASS_DEFAULT_CLOSE, CLASS_DEFAULT_OPEN, DEFAULT, DYNAMIC, META, NAME_DEFAULT, member } from './generated-names.js'
 import type { EsmImport, Rewritten } from './transform-esm.js'
 import { addImportAttribute, type ImportAttributes } from './import-attributes.js'
 
@@ -422,7 +422,7 @@ class Scan {
         // A method's body or a static block ends a member; a function expression's body (in a field's value) does not.
         this.closedBlock = ctx.kind === BLOCK && !ctx.fnExpression
         if (ctx.fn) this.fnDepth--
-        if (ctx.anonymousDefault) this.edits.push([this.end, this.end, `;${NAME_DEFAULT};`])
+        if (ctx.anonymousDefault) this.edits.push([this.end, this.end, `${CLASS_DEFAULT_CLOSE};`])
         // After a block a `/` starts a regular expression; after an object literal or a function expression it divides.
         this.regexAllowed = ctx.kind !== OBJECT && !ctx.fnExpression
         break
@@ -1053,7 +1053,7 @@ class Scan {
         this.edits.push([start, this.start, ''])
         this.exportAs('default', name)
       } else {
-        this.edits.push([start, keywordsEnd, `const ${DEFAULT} =`])
+        this.edits.push([start, keywordsEnd, `const ${DEFAULT} = ${CLASS_DEFAULT_OPEN}`])
         this.exportAs('default', DEFAULT)
         this.anonymousDefaultClass = true
       }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module'
 import type { AttachedScope } from '@rollup/pluginutils'
 import type MagicString from 'magic-string'
 import { walkAst, type AstNode as AnyNode } from '../walk-ast.js'
-import { DEFAULT, DEFINE, DEPS, DYNAMIC, META, NAME_DEFAULT, NS, member } from './generated-names.js'
+import { CLASS_DEFAULT_CLOSE, CLASS_DEFAULT_OPEN, DEFAULT, DEFINE, DEPS, DYNAMIC, META, NAME_DEFAULT, NS, member } from './generated-names.js'
 import { addImportAttribute, type ImportAttributes } from './import-attributes.js'
 import { scanEsm } from './scan-esm.js'
 
@@ -262,10 +262,11 @@ function transformWithAst(code: string, file: string): Rewritten {
           const isClass = declaration.type === 'ClassDeclaration'
           // Only the keywords are replaced: the expression may start with its own parenthesis.
           const keywordsEnd = indexOutsideComments(code, 'default', node.start) + 'default'.length
-          s.overwrite(node.start, keywordsEnd, `const ${DEFAULT} = ${isClass ? '' : '('}`)
-          // An anonymous function or class is named "default" in Node (here it would be inferred as __ms_default).
+          s.overwrite(node.start, keywordsEnd, `const ${DEFAULT} = ${isClass ? CLASS_DEFAULT_OPEN : '('}`)
+          // An anonymous function or class is named "default" in Node (here it would be inferred as __ms_default). A
+          // class gets it as the value of a property "default", before its static blocks run, as in Node.
           const end = code[node.end - 1] === ';' ? node.end - 1 : node.end
-          s.appendLeft(end, `${isClass ? '' : ')'};${isAnonymousDefinition(declaration) ? `${NAME_DEFAULT};` : ''}`)
+          s.appendLeft(end, isClass ? `${CLASS_DEFAULT_CLOSE};` : `);${isAnonymousDefinition(declaration) ? `${NAME_DEFAULT};` : ''}`)
           exportAs('default', DEFAULT)
         }
         break
