@@ -21,6 +21,7 @@ it.each([
   ['an export clause followed by more code on its line', 'export-no-semicolon.js'],
   ['an export name with a lone surrogate', 'export-lone-surrogate.js'],
   ['a string exported without from', 'export-string-local.js'],
+  ['an HTML-like comment', 'html-comment.js'],
 ])('refuses %s with a SyntaxError', async (_, file) => {
   space = new ModuleSpace({ parent: undefined, root: fixture('semantics'), delegation: 'self-first' })
   await expect(space.import(`./early/${file}`)).rejects.toThrow(SyntaxError)
