@@ -1,13 +1,8 @@
-import { afterEach, expect, it } from 'vitest'
-import { ModuleSpace } from '../src/index.js'
-import { fixture } from './fixture-path.js'
+import { expect, it } from 'vitest'
+import { semanticsSpaces } from './semantics-space.js'
 
 // Import attributes are checked as Node checks them: `type: 'json'` is the only one, and a JSON module needs it.
-let space: ModuleSpace
-afterEach(async () => {
-  await space?.dispose()
-})
-const fresh = () => (space = new ModuleSpace({ parent: undefined, root: fixture('semantics'), delegation: 'self-first' }))
+const fresh = semanticsSpaces()
 
 it('loads JSON with type json and refuses it without, or type json on a JavaScript module, with Node codes', async () => {
   const ns = await fresh().import('./attributes/checked.js')

@@ -1,13 +1,8 @@
-import { afterEach, expect, it } from 'vitest'
-import { ModuleSpace } from '../src/index.js'
-import { fixture } from './fixture-path.js'
+import { expect, it } from 'vitest'
+import { semanticsSpaces } from './semantics-space.js'
 
 // Linking in a space, as Node's: re-exports resolved through export * and cycles, and what linking refuses.
-let space: ModuleSpace
-afterEach(async () => {
-  await space?.dispose()
-})
-const fresh = () => (space = new ModuleSpace({ parent: undefined, root: fixture('semantics'), delegation: 'self-first' }))
+const fresh = semanticsSpaces()
 
 it('links re-exports as Node does: a name found through an export * cycle, a SyntaxError for one that leads nowhere', async () => {
   const space = fresh()

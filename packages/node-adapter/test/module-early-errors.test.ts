@@ -1,12 +1,8 @@
-import { afterEach, expect, it } from 'vitest'
-import { ModuleSpace } from '../src/index.js'
-import { fixture } from './fixture-path.js'
+import { expect, it } from 'vitest'
+import { semanticsSpaces } from './semantics-space.js'
 
 // Module code that a function body would accept but a module does not: refused before it runs, as Node refuses it.
-let space: ModuleSpace
-afterEach(async () => {
-  await space?.dispose()
-})
+const fresh = semanticsSpaces()
 
 it.each([
   ['two top-level functions of one name', 'dup-function.js'],
@@ -23,6 +19,5 @@ it.each([
   ['a string exported without from', 'export-string-local.js'],
   ['an HTML-like comment', 'html-comment.js'],
 ])('refuses %s with a SyntaxError', async (_, file) => {
-  space = new ModuleSpace({ parent: undefined, root: fixture('semantics'), delegation: 'self-first' })
-  await expect(space.import(`./early/${file}`)).rejects.toThrow(SyntaxError)
+  await expect(fresh().import(`./early/${file}`)).rejects.toThrow(SyntaxError)
 })
