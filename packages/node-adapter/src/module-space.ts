@@ -9,6 +9,7 @@ import { SpaceModule } from './cjs/space-module.js'
 import { sourceOf } from './compile-cache.js'
 import { spaceContext } from './current-space.js'
 import { dynamicImport } from './esm/dynamic-import.js'
+import { checkImportAttributes, type ImportAttributes } from './esm/import-attributes.js'
 import { linkEsm, type DependencySlot, type EsmRecord } from './esm/esm-graph.js'
 import { importEsm, requireEsm } from './esm/load-esm.js'
 import { requireCycleError } from './esm/require-esm-errors.js'
@@ -203,11 +204,15 @@ export class ModuleSpace {
     return target.space.loadCjs(target.id, target.space === this ? parent : undefined)
   }
 
-  /** @internal `import()` from a module of this space. */
-  async importFrom(importer: string | undefined, specifier: string): Promise<any> {
+  /**
+   * @internal `import()` from a module of this space. `attributes` (a module's own `import()`, not the entry API) are
+   * checked against the module as Node checks them.
+   */
+  async importFrom(importer: string | undefined, specifier: string, attributes?: ImportAttributes): Promise<any> {
     this.#alive(specifier)
     const target = this.runtime.target(this.name, importer, specifier, 'import')
     if (target.type === 'value') return this.#valueNamespace(target)
+    if (attributes) checkImportAttributes(attributes, target.id, target.id.endsWith('.json'))
     if (target.type === 'host') {
       await fillHostNamespaceAsync(target.id)
       return hostNamespace(target.id).ns
@@ -297,7 +302,7 @@ export class ModuleSpace {
   #facade(id: string): CjsFacade {
     let facade = this.#facades.get(id)
     if (!facade) {
-      const names = moduleFormat(id, this.runtime.graph.host.readPackageJson) === 'json' ? [] : this.#cjsNames(id, new Set())
+      const names = moduleFormat(id, this.runtime.graph.host.readPackageJson) === 'json' ? null : this.#cjsNames(id, new Set())
       facade = new CjsFacade(this, id, names)
       this.#facades.set(id, facade)
     }

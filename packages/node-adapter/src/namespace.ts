@@ -68,6 +68,23 @@ export function addStarExports(ns: object, sources: object[], resolve?: (name: s
   if (own) sortNamespace(ns)
 }
 
+/**
+ * Adds `names` the namespace does not have yet, each read through the getter `getterOf` gives (`null`: left out), and
+ * puts every export in Node's order.
+ */
+export function addExports(ns: object, names: string[], getterOf: (name: string) => (() => unknown) | null): void {
+  let added = false
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!
+    if (Object.prototype.hasOwnProperty.call(ns, name)) continue
+    const get = getterOf(name)
+    if (!get) continue
+    Object.defineProperty(ns, name, { get, enumerable: true, configurable: true })
+    added = true
+  }
+  if (added) sortNamespace(ns)
+}
+
 /** Puts the exports back in Node's order (sorted by code unit) after `export *` added names at the end. */
 export function sortNamespace(ns: object): void {
   const descriptors = Object.getOwnPropertyDescriptors(ns) as Record<string, PropertyDescriptor>

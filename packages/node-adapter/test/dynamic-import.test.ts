@@ -1,13 +1,8 @@
-import { afterEach, expect, it } from 'vitest'
-import { ModuleSpace } from '../src/index.js'
-import { fixture } from './fixture-path.js'
+import { expect, it } from 'vitest'
+import { semanticsSpaces } from './semantics-space.js'
 
 // import() in a space's ES module, as Node's: the steps before loading, and a module importing itself while it runs.
-let space: ModuleSpace
-afterEach(async () => {
-  await space?.dispose()
-})
-const fresh = () => (space = new ModuleSpace({ parent: undefined, root: fixture('semantics'), delegation: 'self-first' }))
+const fresh = semanticsSpaces()
 
 it('fulfils import() of the module that is evaluating once its evaluation is over', async () => {
   const ns = await fresh().import('./dynamic/self-import.js')

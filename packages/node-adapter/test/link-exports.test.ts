@@ -1,13 +1,8 @@
-import { afterEach, expect, it } from 'vitest'
-import { ModuleSpace } from '../src/index.js'
-import { fixture } from './fixture-path.js'
+import { expect, it } from 'vitest'
+import { semanticsSpaces } from './semantics-space.js'
 
 // Linking in a space, as Node's: re-exports resolved through export * and cycles, and what linking refuses.
-let space: ModuleSpace
-afterEach(async () => {
-  await space?.dispose()
-})
-const fresh = () => (space = new ModuleSpace({ parent: undefined, root: fixture('semantics'), delegation: 'self-first' }))
+const fresh = semanticsSpaces()
 
 it('links re-exports as Node does: a name found through an export * cycle, a SyntaxError for one that leads nowhere', async () => {
   const space = fresh()
@@ -18,4 +13,10 @@ it('links re-exports as Node does: a name found through an export * cycle, a Syn
   expect((globalThis as Record<string, unknown>).__modspaceCycleRan).toBeUndefined()
   // A name two export * give differently is left out of the namespace, as in Node.
   expect(Object.keys(await space.import('./reexport/amb.js'))).toEqual(['only1'])
+})
+
+it('gives a JSON module a namespace of default only, and leaves out a namespace two export * re-export, as Node does', async () => {
+  const space = fresh()
+  expect((await space.import('./reexport/json-ns.js')).keys).toEqual(['default'])
+  expect(Object.keys(await space.import('./reexport/ns-amb.js'))).toEqual([])
 })

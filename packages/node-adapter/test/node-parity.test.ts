@@ -6,7 +6,7 @@ import { fixture } from './fixture-path.js'
 
 // The same ES modules through Node's own loader (in a child process) and through a space: what they export must match.
 const root = fixture('semantics')
-const files = ['interop.js', 'live.js', 'cycle-a.js', 'star.js', 'star-sorted.js', 'shadow.js', 'uses-tla.js', 'defaults/fn.js', 'defaults/cls.js', 'defaults/arrow.js', 'defaults/named.js', 'defaults/ref.js', 'defaults/paren.js']
+const files = ['interop.js', 'live.js', 'cycle-a.js', 'star.js', 'star-sorted.js', 'shadow.js', 'uses-tla.js', 'defaults/fn.js', 'defaults/cls.js', 'defaults/arrow.js', 'defaults/named.js', 'defaults/ref.js', 'defaults/paren.js', 'defaults/static-block.js']
 
 /** Exports as data: keys in order, values as JSON, functions and classes by their name. */
 const describeExports = `(ns) => JSON.stringify(Object.keys(ns).map((k) => [k, typeof ns[k] === 'function' ? 'function ' + ns[k].name : ns[k]]))`

@@ -14,10 +14,12 @@ export class CjsFacade {
   constructor(
     readonly space: ModuleSpace,
     readonly id: string,
-    names: Iterable<string>,
+    /** `null` for a JSON module, whose namespace has `default` only (as Node's). */
+    names: Iterable<string> | null,
   ) {
-    const getters: Record<string, () => unknown> = { default: () => this.#exports, 'module.exports': () => this.#exports }
-    for (const name of names) {
+    const getters: Record<string, () => unknown> = { default: () => this.#exports }
+    if (names) getters['module.exports'] = () => this.#exports
+    for (const name of names ?? []) {
       if (name !== 'default') getters[name] = () => this.#exports?.[name]
     }
     defineExports(this.ns, sortedGetters(getters))

@@ -3,6 +3,7 @@ import { sourceOf, type CompiledFile } from '../compile-cache.js'
 import { declaresOwn } from '../cjs/compile-cjs.js'
 import { processForNamespace } from '../views/esm-records.js'
 import { moduleSyntaxError } from './syntax-error.js'
+import { checkModuleBody } from './check-module-body.js'
 import { transformEsm, type EsmTransform } from './transform-esm.js'
 
 export type EsmFunction = (
@@ -44,6 +45,7 @@ export function compileEsm(entry: CompiledFile): CompiledEsm {
     if (!(error instanceof SyntaxError)) throw error
     throw moduleSyntaxError(entry, source, error)
   }
+  checkModuleBody(transform.code.slice(transform.bodyStart, -3), entry.file, transform.async, transform.importedNames)
   const { code: _code, ...meta } = transform
   entry.esm = { ...meta, fn }
   return entry.esm

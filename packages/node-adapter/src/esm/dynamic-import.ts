@@ -1,4 +1,5 @@
 import type { ModuleSpace } from '../module-space.js'
+import type { ImportAttributes } from './import-attributes.js'
 
 /**
  * The `import()` of a module of `space` (`__ms_import` in its code), with the steps the language takes before the
@@ -9,23 +10,25 @@ import type { ModuleSpace } from '../module-space.js'
 export function dynamicImport(space: ModuleSpace, importer: string): (specifier: unknown, options?: unknown) => Promise<unknown> {
   return async (specifier, options) => {
     const text = `${specifier as string}`
-    if (options !== undefined) checkImportOptions(options)
+    const attributes = options === undefined ? undefined : importAttributes(options)
     // The module may be the one evaluating now (itself, or a module above it in a cycle): as in Node, the load goes on
     // once the code that called import() has returned, when that evaluation is over.
     await undefined
-    return space.importFrom(importer, text)
+    return space.importFrom(importer, text, attributes ?? {})
   }
 }
 
 /** EvaluateImportCall's checks of the second argument: an object whose `with`, if any, maps keys to strings. */
-function checkImportOptions(options: unknown): void {
+function importAttributes(options: unknown): ImportAttributes | undefined {
   if (!isObject(options)) throw new TypeError('The second argument of import() must be an object')
   const attributes = (options as { with?: unknown }).with
-  if (attributes === undefined) return
+  if (attributes === undefined) return undefined
   if (!isObject(attributes)) throw new TypeError("The 'with' option of import() must be an object")
-  for (const [key, value] of Object.entries(attributes)) {
+  const entries = Object.entries(attributes)
+  for (const [key, value] of entries) {
     if (typeof value !== 'string') throw new TypeError(`Import attribute value must be a string: '${key}'`)
   }
+  return Object.fromEntries(entries) as ImportAttributes
 }
 
 function isObject(value: unknown): value is object {

@@ -3,10 +3,11 @@ import { pathToFileURL } from 'node:url'
 import type { CjsFacade } from '../cjs/cjs-facade.js'
 import { fillHostNamespaceAsync, fillHostNamespaceSync, hostNamespace } from '../host-modules.js'
 import type { ModuleSpace } from '../module-space.js'
-import { addStarExports, createNamespace, defineExports, sealNamespace } from '../namespace.js'
+import { addExports, addStarExports, createNamespace, defineExports, sealNamespace } from '../namespace.js'
 import { compileEsm, type CompiledEsm } from './compile-esm.js'
 import { dynamicImport } from './dynamic-import.js'
-import { checkImports, resolveExport } from './resolve-export.js'
+import { checkImportAttributes, type ImportAttributes } from './import-attributes.js'
+import { checkImports, exportedNames, resolveExport } from './resolve-export.js'
 
 /** One static import of a linked module: what its namespace is and how to get it evaluated. */
 export interface DependencySlot {
@@ -27,6 +28,8 @@ export class EsmRecord {
   status: 'linking' | 'linked' | 'evaluated' | 'errored' = 'linking'
   /** What the module (or a dependency) threw while it was evaluated: every later import gets the same error. */
   error: unknown
+  /** The namespace has its `export *` names (added at link time) and is sealed. */
+  starsLinked = false
   evaluation: Promise<void> | undefined
   generator: Generator<unknown, void, unknown> | AsyncGenerator<unknown, void, unknown> | undefined
 
@@ -68,6 +71,7 @@ export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): E
   const namespaces: object[] = []
   for (let i = 0; i < imports.length; i++) {
     const slot = space.dependencySlot(id, imports[i]!.specifier, imports[i]!.names, session)
+    checkSlotAttributes(slot, imports[i]!.attributes)
     deps.push(slot)
     namespaces.push(slot.ns)
   }
@@ -86,8 +90,34 @@ export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): E
   if (first instanceof Promise) first.catch(() => {})
   record.status = 'linked'
   // Once the whole graph is instantiated (cycles included), every imported name must lead to a binding.
-  if (root) checkImports(session)
+  if (root) {
+    checkImports(session)
+    for (const linked of session) linkStarExports(linked)
+  }
   return record
+}
+
+/**
+ * A namespace gets its `export *` names at link time, as Node's, and is sealed from then on, when every source is an
+ * ES module of the space; a CommonJS or host source's names are added once it ran (`finishDependencies`).
+ */
+function linkStarExports(record: EsmRecord): void {
+  const names = record.compiled.stars.length ? exportedNames(record) : []
+  if (!names) return
+  if (names.length) addExports(record.ns, names, (name) => bindingGetter(record, name))
+  record.starsLinked = true
+  sealNamespace(record.ns)
+}
+
+function bindingGetter(record: EsmRecord, name: string): (() => unknown) | null {
+  const binding = resolveExport(record, name)
+  return binding === null || binding === 'ambiguous' ? null : binding.get
+}
+
+/** The import's attributes against the module it leads to (an override's value is taken as it is). */
+function checkSlotAttributes(slot: DependencySlot, attributes: ImportAttributes | undefined): void {
+  const id = slot.record?.id ?? slot.facade?.id ?? slot.host
+  if (id !== undefined) checkImportAttributes(attributes, id, id.endsWith('.json'))
 }
 
 /**
@@ -158,10 +188,7 @@ export function evaluateAsync(record: EsmRecord, stack: Set<EsmRecord>): Promise
 function finishDependencies(record: EsmRecord, stack: Set<EsmRecord>): void {
   const { deps } = record
   const { stars } = record.compiled
-  if (stars.length) addStarExports(record.ns, stars.map((index) => deps[index]!.ns), (name) => {
-      const binding = resolveExport(record, name)
-      return binding === null || binding === 'ambiguous' ? null : binding.get
-    })
+  if (stars.length && !record.starsLinked) addStarExports(record.ns, stars.map((index) => deps[index]!.ns), (name) => bindingGetter(record, name))
   for (let i = 0; i < deps.length; i++) {
     const slot = deps[i]!
     // A module still on the stack is part of a cycle: its `export *` names are not in yet.

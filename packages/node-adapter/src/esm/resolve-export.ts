@@ -25,7 +25,9 @@ export function resolveExport(record: EsmRecord, name: string, resolveSet = new 
   if (indirect) {
     const [index, imported] = indirect
     const slot = deps[index]!
-    if (imported === null) return { module: slot.ns, name: '*', get: () => slot.ns }
+    // A namespace re-exported is a binding of the module that re-exports it (V8's reading, which Node follows: two
+    // modules re-exporting one namespace through `export *` make the name ambiguous).
+    if (imported === null) return { module: record, name, get: () => slot.ns }
     return slot.record ? resolveExport(slot.record, imported, resolveSet) : foreign(slot, imported)
   }
   if (compiled.exportNames.includes(name)) return { module: record, name, get: reader(record.ns, name) }
@@ -71,4 +73,22 @@ function foreign(slot: DependencySlot, name: string): Binding | null {
 /** The namespace's own getter when it has one already (one call less on every read), else a read through it. */
 function reader(ns: object, name: string): () => unknown {
   return Object.getOwnPropertyDescriptor(ns, name)?.get ?? (() => (ns as Record<string, unknown>)[name])
+}
+
+/**
+ * GetExportedNames of the spec: the module's own export names and, through `export *`, its sources' (not `default`);
+ * `undefined` when a source is not an ES module of the space (its names are known only once it ran).
+ */
+export function exportedNames(record: EsmRecord, seen = new Set<EsmRecord>()): string[] | undefined {
+  if (seen.has(record)) return []
+  seen.add(record)
+  const names = record.compiled.exportNames.slice()
+  for (const index of record.compiled.stars) {
+    const source = record.deps[index]!.record
+    if (!source) return undefined
+    const more = exportedNames(source, seen)
+    if (!more) return undefined
+    for (const name of more) if (name !== 'default') names.push(name)
+  }
+  return names
 }

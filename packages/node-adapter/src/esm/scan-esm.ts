@@ -18,8 +18,9 @@
  * `)` and `}` by what opened the group: a block, or the body of a function or class expression). Grammar that is easy
  * to misread while the output still compiles has its own tests against the AST path (`test/scan-edge-cases.test.ts`).
  */
-import { DEFAULT, DYNAMIC, META, NAME_DEFAULT, member } from './generated-names.js'
+import { CLASS_DEFAULT_CLOSE, CLASS_DEFAULT_OPEN, DEFAULT, DYNAMIC, META, NAME_DEFAULT, member } from './generated-names.js'
 import type { EsmImport, Rewritten } from './transform-esm.js'
+import { addImportAttribute, type ImportAttributes } from './import-attributes.js'
 
 // Token kinds: small and dense, so that a `switch` over them is a jump table (a chain of comparisons per token costs
 // while the code is interpreted). Punctuators that matter have their own; the rest are grouped.
@@ -277,6 +278,10 @@ class Scan {
   readonly imports: EsmImport[] = []
   readonly importIndex = new Map<string, number>()
   readonly bindings = new Map<string, string>()
+  /** Index into `imports` of the last module specifier read. */
+  lastDependency = 0
+  /** The last `{ ... }` of specifiers had a string before an `as` (or alone). */
+  stringLocal = false
   readonly getters = new Map<string, string>()
   readonly locals = new Map<string, string>()
   readonly stars: number[] = []
@@ -417,7 +422,7 @@ class Scan {
         // A method's body or a static block ends a member; a function expression's body (in a field's value) does not.
         this.closedBlock = ctx.kind === BLOCK && !ctx.fnExpression
         if (ctx.fn) this.fnDepth--
-        if (ctx.anonymousDefault) this.edits.push([this.end, this.end, `;${NAME_DEFAULT};`])
+        if (ctx.anonymousDefault) this.edits.push([this.end, this.end, `${CLASS_DEFAULT_CLOSE};`])
         // After a block a `/` starts a regular expression; after an object literal or a function expression it divides.
         this.regexAllowed = ctx.kind !== OBJECT && !ctx.fnExpression
         break
@@ -865,7 +870,29 @@ class Scan {
       this.imports.push({ specifier, names: [] })
       this.importIndex.set(specifier, index)
     }
+    this.lastDependency = index
     return index
+  }
+
+  /** `with { key: 'value', ... }` of the last dependency, the `with` read: ends on the `}`. */
+  attributes(): void {
+    this.next()
+    if (this.tok !== LBRACE) throw new GiveUp()
+    const attributes: ImportAttributes = {}
+    this.next()
+    while (this.tok !== RBRACE) {
+      if (this.tok !== IDENT && this.tok !== STRING) throw new GiveUp()
+      const key = this.tok === STRING ? this.stringValue() : this.word()
+      this.next()
+      if (this.tok !== COLON) throw new GiveUp()
+      this.next()
+      if (this.tok !== STRING) throw new GiveUp()
+      addImportAttribute(attributes, key, this.stringValue())
+      this.next()
+      if (this.tok === COMMA) this.next()
+      else if (this.tok !== RBRACE) throw new GiveUp()
+    }
+    this.imports[this.lastDependency]!.attributes ??= attributes
   }
 
   /** Replaces a statement by its newlines only, so that the lines after it keep their numbers. */
@@ -963,6 +990,8 @@ class Scan {
         return
       }
       this.restore(state)
+      // `export { "a" }` names no binding without `from`: the AST path reports it.
+      if (this.stringLocal) throw new GiveUp()
       // Resolved against the imports at the end: an `export { x }` may come before `import { x }`.
       for (let i = 0; i < specifiers.length; i += 2) this.exportLocal(specifiers[i + 1]!, specifiers[i]!)
       this.statementEnd(start)
@@ -1024,7 +1053,7 @@ class Scan {
         this.edits.push([start, this.start, ''])
         this.exportAs('default', name)
       } else {
-        this.edits.push([start, keywordsEnd, `const ${DEFAULT} =`])
+        this.edits.push([start, keywordsEnd, `const ${DEFAULT} = ${CLASS_DEFAULT_OPEN}`])
         this.exportAs('default', DEFAULT)
         this.anonymousDefaultClass = true
       }
@@ -1133,8 +1162,10 @@ class Scan {
   /** `{ a, b as c, "d" as e }` of an import or export: name before `as`, name after, for each. The `}` is current at the end. */
   specifiers(): string[] {
     const result: string[] = []
+    this.stringLocal = false
     this.next()
     while (this.tok !== RBRACE) {
+      if (this.tok === STRING) this.stringLocal = true
       const first = this.moduleExportName()
       let second = first
       this.next()
@@ -1169,12 +1200,7 @@ class Scan {
     const state = this.save()
     this.next()
     if (this.tok === IDENT && this.word() === 'with' && !this.newline) {
-      this.next()
-      if (this.tok !== LBRACE) throw new GiveUp()
-      while (this.tok !== RBRACE) {
-        this.next()
-        if (this.tok === EOF) throw new GiveUp()
-      }
+      this.attributes()
       end = this.end
       const after = this.save()
       this.next()
@@ -1182,6 +1208,9 @@ class Scan {
       else this.restore(after)
     } else if (this.tok === SEMI) {
       end = this.end
+    } else if (!this.newline && this.tok !== EOF) {
+      // No `;`, no line break and more code: no semicolon can be inserted (rollup's parser lets `export {} x` pass).
+      throw new SyntaxError(`Unexpected token after the ${this.code.slice(start, start + 6)} declaration at offset ${this.start}`)
     } else {
       this.restore(state)
     }

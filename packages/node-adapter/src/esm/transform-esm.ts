@@ -2,7 +2,8 @@ import { createRequire } from 'node:module'
 import type { AttachedScope } from '@rollup/pluginutils'
 import type MagicString from 'magic-string'
 import { walkAst, type AstNode as AnyNode } from '../walk-ast.js'
-import { DEFAULT, DEFINE, DEPS, DYNAMIC, META, NAME_DEFAULT, NS, member } from './generated-names.js'
+import { CLASS_DEFAULT_CLOSE, CLASS_DEFAULT_OPEN, DEFAULT, DEFINE, DEPS, DYNAMIC, META, NAME_DEFAULT, NS, member } from './generated-names.js'
+import { addImportAttribute, type ImportAttributes } from './import-attributes.js'
 import { scanEsm } from './scan-esm.js'
 
 /** One static dependency of an ES module, in source order (Node links and evaluates them in this order). */
@@ -10,6 +11,8 @@ export interface EsmImport {
   specifier: string
   /** Names this module reads from it by name (not `*`), checked once the dependency is evaluated. */
   names: string[]
+  /** Its `with { ... }`, when it has one. */
+  attributes?: ImportAttributes
 }
 
 export interface EsmTransform {
@@ -32,6 +35,10 @@ export interface EsmTransform {
    * for its namespace (`export * as x`, or `export { ns }` of `import * as ns`)]. Linking resolves them, as Node does.
    */
   indirect: Record<string, [number, string | null]>
+  /** Where the module's own code starts in `code` (it ends before the last 3 characters). */
+  bodyStart: number
+  /** The names the imports declare (their declarations are blanked in `code`). */
+  importedNames: string[]
 }
 
 
@@ -70,6 +77,8 @@ export interface Rewritten {
 function assemble({ body, async, usesMeta, imports, stars, getters, locals, bindings, renameDefault }: Rewritten): EsmTransform {
   // No for-of or spreads: this runs for every module before the JIT has warmed up, where their steps allocate.
   locals.forEach((local, exported) => getters.set(exported, bindings.get(local) ?? local))
+  getters.forEach((_, name) => wellFormed(name))
+  for (let i = 0; i < imports.length; i++) imports[i]!.names.forEach(wellFormed)
   const exportNames: string[] = []
   getters.forEach((_, name) => exportNames.push(name))
   exportNames.sort()
@@ -81,7 +90,23 @@ function assemble({ body, async, usesMeta, imports, stars, getters, locals, bind
     prologue += `${i === 0 ? '' : ', '}${JSON.stringify(name)}: () => ${getters.get(name)}`
   }
   prologue += `});${renameDefault}yield;`
-  return { code: `${prologue}${body}\n})`, async, usesMeta, imports, stars, exportNames, indirect: indirectExports(getters) }
+  return { code: `${prologue}${body}\n})`, async, usesMeta, imports, stars, exportNames, indirect: indirectExports(getters), bodyStart: prologue.length, importedNames: [...bindings.keys()] }
+}
+
+/** A string export or import name must be well-formed Unicode (no lone surrogate), an early error of the module. */
+function wellFormed(name: string): void {
+  if (LONE_SURROGATE.test(name)) throw new SyntaxError(`Invalid module export name: contains unpaired surrogate (${JSON.stringify(name)})`)
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * A string name as written: rollup's parser drops a lone surrogate escape (`"\uD83D"` gives ""), which would hide the
+ * early error, so a name with `\u` escapes is decoded from the source text.
+ */
+function stringName(raw: string, value: string): string {
+  if (!raw.includes('\\u')) return value
+  return raw.slice(1, -1).replace(/\\u\{([0-9a-fA-F]+)\}|\\u([0-9a-fA-F]{4})|\\(.)/g, (_, braced: string | undefined, four: string | undefined, other: string) =>
+    braced ?? four ? String.fromCodePoint(parseInt((braced ?? four)!, 16)) : other)
 }
 
 /** A getter that reads another module's namespace: `__ms_i0`, `__ms_i0.name` or `__ms_i0["a-b"]` (see `member`). */
@@ -143,8 +168,15 @@ function transformWithAst(code: string, file: string): Rewritten {
     }
     return index
   }
+  const withAttributes = (index: number, node: AnyNode) => {
+    const list = node.attributes as AnyNode[] | undefined
+    if (!list?.length) return
+    const attributes: ImportAttributes = {}
+    for (const attribute of list) addImportAttribute(attributes, nameOf(attribute.key), String(attribute.value.value))
+    imports[index]!.attributes ??= attributes
+  }
   const blank = (node: AnyNode) => s.overwrite(node.start, node.end, code.slice(node.start, node.end).replace(/[^\n]/g, ''), { contentOnly: true })
-  const nameOf = (node: AnyNode): string => (node.type === 'Identifier' ? node.name : String(node.value))
+  const nameOf = (node: AnyNode): string => (node.type === 'Identifier' ? node.name : stringName(code.slice(node.start, node.end), String(node.value)))
   // A name exported twice is an early error of the module, which the parser leaves to the bundler: Node's words.
   const unique = (name: string) => {
     if (getters.has(name) || locals.has(name)) throw new SyntaxError(`Duplicate export of '${name}' (in ${file})`)
@@ -162,7 +194,10 @@ function transformWithAst(code: string, file: string): Rewritten {
     switch (node.type) {
       case 'ImportDeclaration': {
         const index = dependency(String(node.source.value))
+        withAttributes(index, node)
         for (const spec of node.specifiers as AnyNode[]) {
+          // Two imports of one name: an early error rollup's parser leaves to the bundler (the scan gives up on it).
+          if (bindings.has(spec.local.name)) throw new SyntaxError(`Identifier '${spec.local.name}' has already been declared (in ${file})`)
           if (spec.type === 'ImportNamespaceSpecifier') {
             bindings.set(spec.local.name, `__ms_i${index}`)
           } else {
@@ -176,6 +211,7 @@ function transformWithAst(code: string, file: string): Rewritten {
       }
       case 'ExportAllDeclaration': {
         const index = dependency(String(node.source.value))
+        withAttributes(index, node)
         if (node.exported) exportAs(nameOf(node.exported), `__ms_i${index}`)
         else stars.push(index)
         blank(node)
@@ -193,6 +229,7 @@ function transformWithAst(code: string, file: string): Rewritten {
         }
         if (node.source) {
           const index = dependency(String(node.source.value))
+          withAttributes(index, node)
           for (const spec of node.specifiers as AnyNode[]) {
             const local = nameOf(spec.local)
             imports[index]!.names.push(local)
@@ -225,10 +262,11 @@ function transformWithAst(code: string, file: string): Rewritten {
           const isClass = declaration.type === 'ClassDeclaration'
           // Only the keywords are replaced: the expression may start with its own parenthesis.
           const keywordsEnd = indexOutsideComments(code, 'default', node.start) + 'default'.length
-          s.overwrite(node.start, keywordsEnd, `const ${DEFAULT} = ${isClass ? '' : '('}`)
-          // An anonymous function or class is named "default" in Node (here it would be inferred as __ms_default).
+          s.overwrite(node.start, keywordsEnd, `const ${DEFAULT} = ${isClass ? CLASS_DEFAULT_OPEN : '('}`)
+          // An anonymous function or class is named "default" in Node (here it would be inferred as __ms_default). A
+          // class gets it as the value of a property "default", before its static blocks run, as in Node.
           const end = code[node.end - 1] === ';' ? node.end - 1 : node.end
-          s.appendLeft(end, `${isClass ? '' : ')'};${isAnonymousDefinition(declaration) ? `${NAME_DEFAULT};` : ''}`)
+          s.appendLeft(end, isClass ? `${CLASS_DEFAULT_CLOSE};` : `);${isAnonymousDefinition(declaration) ? `${NAME_DEFAULT};` : ''}`)
           exportAs('default', DEFAULT)
         }
         break

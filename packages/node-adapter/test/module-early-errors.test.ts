@@ -1,0 +1,23 @@
+import { expect, it } from 'vitest'
+import { semanticsSpaces } from './semantics-space.js'
+
+// Module code that a function body would accept but a module does not: refused before it runs, as Node refuses it.
+const fresh = semanticsSpaces()
+
+it.each([
+  ['two top-level functions of one name', 'dup-function.js'],
+  ['a var and a function of one name', 'var-function.js'],
+  ['a top-level return', 'return.js'],
+  ['a top-level yield', 'yield.js'],
+  ['a top-level new.target', 'new-target.js'],
+  ['two functions of one name beside top-level await', 'dup-function-tla.js'],
+  ['an import named eval', 'import-eval.js'],
+  ['two imports of one name (before resolving what they import)', 'dup-import.js'],
+  ['an import and a var of one name', 'import-var.js'],
+  ['an export clause followed by more code on its line', 'export-no-semicolon.js'],
+  ['an export name with a lone surrogate', 'export-lone-surrogate.js'],
+  ['a string exported without from', 'export-string-local.js'],
+  ['an HTML-like comment', 'html-comment.js'],
+])('refuses %s with a SyntaxError', async (_, file) => {
+  await expect(fresh().import(`./early/${file}`)).rejects.toThrow(SyntaxError)
+})
