@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+export type Door = 'import' | 'require'
+
+/** What plain Node did for one case through one door: the operation's JSON result or its error, and the files it loaded. */
+export interface Reference {
+  shape?: unknown
+  value?: unknown
+  error?: string
+  files: string[]
+}
+
+const script = fileURLToPath(new URL('./reference.mjs', import.meta.url))
+const pending = new Map<string, Promise<Reference>>()
+const queue: (() => void)[] = []
+let running = 0
+// Two at a time: the machine has two cores, and each child loads a package cold.
+const MAX_RUNNING = 2
+
+/** Runs the case natively in a fresh child process (`process.execPath`: Node 24 under vitest), once per (specifier, door). */
+export function reference(specifier: string, door: Door): Promise<Reference> {
+  const key = `${door} ${specifier}`
+  let result = pending.get(key)
+  if (!result) {
+    result = new Promise<void>((resolve) => (running < MAX_RUNNING ? resolve() : queue.push(resolve))).then(() => {
+      running++
+      return spawnReference(specifier, door).finally(() => {
+        running--
+        queue.shift()?.()
+      })
+    })
+    pending.set(key, result)
+  }
+  return result
+}
+
+function spawnReference(specifier: string, door: Door): Promise<Reference> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [script, specifier, door], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`the native run of ${specifier} (${door}) failed: ${stderr || error.message}`))
+      else resolve(JSON.parse(stdout) as Reference)
+    })
+  })
+}
