@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest'
 import type { ModuleSpace } from '@modspace/node-adapter'
 import { cases, type Case } from './cases.js'
 import { testFor } from './known-failures.js'
-import { reference, type Door } from './native/run-reference.js'
+import { prefetch, reference, type Door } from './native/run-reference.js'
 import { instanceOf, newSpace, packageFiles, runInSpace, type Outcome } from './space-doors.js'
 
 // Each package of the corpus, through import() and through require(): (a) the operation gives what plain Node gives;
@@ -14,6 +14,7 @@ const hostCache = createRequire(import.meta.url).cache
 const doors = (item: Case): Door[] => (item.require === false ? ['import'] : ['import', 'require'])
 const TIMEOUT = 120_000
 const isObject = (value: unknown) => (typeof value === 'object' && value !== null) || typeof value === 'function'
+prefetch(cases.flatMap((item) => doors(item).map((door): [string, Door] => [item.specifier, door])))
 
 for (const item of cases) {
   describe(`${item.specifier} (${item.pattern})`, () => {
