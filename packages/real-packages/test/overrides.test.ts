@@ -2,9 +2,10 @@ import * as realCrypto from 'node:crypto'
 import * as realFs from 'node:fs'
 import * as realTty from 'node:tty'
 import { afterEach, describe, expect, it } from 'vitest'
+import { testFor } from './known-failures.js'
 import type { ModuleSpace } from '@modspace/node-adapter'
 import type { Door } from './native/run-reference.js'
-import { doorOf, newSpace } from './space-doors.js'
+import { doorOf, newSpace, repoRoot } from './space-doors.js'
 
 // Overrides and blocks as the packages' own code sees them: each probe replaces a builtin the package reads (by
 // `import` or by `require`, at load or when called) and checks the package's behaviour follows the replacement.
@@ -72,6 +73,14 @@ describe.each<Door>(['import', 'require'])('overrides seen by real packages, thr
     const yargs = api(await (await doorOf(space, door))('yargs'))
     const help = await yargs([]).scriptName('corpus').locale('fr').option('port', { type: 'number' }).getHelp()
     expect(help).toContain('Réglages :')
+  })
+
+  testFor('jiti', door, 'override')('code that jiti runs sees the override (jiti requires through node:module createRequire)', async () => {
+    const space = open(`jiti-${door}`).override('node:fs', { ...realFs, marker: 'the space' })
+    const { createJiti } = await (await doorOf(space, door))('jiti')
+    const jiti = createJiti(`${repoRoot}corpus.js`, { fsCache: false, moduleCache: false })
+    const source = "import fs from 'node:fs'\nexport const marker: string = (fs as any).marker\n"
+    expect(jiti.evalModule(source, { filename: `${repoRoot}virtual.ts`, ext: '.ts' }).marker).toBe('the space')
   })
 
   it('a blocked node:fs stops figlet, which reads its fonts with it, from loading', async () => {
