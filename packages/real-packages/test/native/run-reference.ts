@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 
 export type Door = 'import' | 'require'
@@ -18,10 +19,11 @@ const compileCache = fileURLToPath(new URL('../../.tmp/compile-cache', import.me
 const pending = new Map<string, Promise<Reference>>()
 const queue: (() => void)[] = []
 let running = 0
-// Two at a time: the machine has two cores, and each child loads a package cold.
-const MAX_RUNNING = 2
+// One core for the children, the rest for the test process itself (and the other packages' suites that turbo runs
+// beside this one): each child loads a package cold.
+const MAX_RUNNING = Math.max(1, availableParallelism() - 1)
 
-/** Starts every native run now (two at a time), so that they overlap the tests' own work. */
+/** Starts every native run now (a few at a time), so that they overlap the tests' own work. */
 export function prefetch(runs: [specifier: string, door: Door][]): void {
   for (const [specifier, door] of runs) reference(specifier, door).catch(() => {})
 }
