@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ModuleSpace } from '@modspace/node-adapter'
 import { pluginCalls } from './plugin-calls.js'
 
@@ -13,6 +14,10 @@ const hostCache = createRequire(import.meta.url).cache
 const names = Object.keys(pluginCalls)
 const spaces = new Map(names.map((name) => [name, new ModuleSpace({ root: fixture(name), delegation: 'self-first', name })]))
 afterAll(async () => Promise.all([...spaces.values()].map((space) => space.dispose())))
+beforeAll(() => {
+  const missing = names.filter((name) => !existsSync(`${fixture(name)}node_modules`))
+  if (missing.length) throw new Error(`${missing.join(', ')} not installed: run npm ci at the repo's root (this package's postinstall installs them)`)
+})
 
 describe('two versions side by side', () => {
   it('each plugin gets its own major, and gives what it gives in plain Node', async () => {
