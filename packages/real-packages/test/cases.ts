@@ -10,8 +10,6 @@ export interface Case {
   specifier: string
   /** The loader pattern this package stands for. */
   pattern: string
-  /** ES-module-only packages are loaded by `require()` too: Node 24's require(esm). False where Node refuses. */
-  require?: boolean
   /** A native addon: its `.node` file is loaded once per process by the host (docs/spec.md, rule 5). */
   addon?: boolean
   /** The real operation, given what `import()` or `require()` returned. */

@@ -1,24 +1,24 @@
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import type { ModuleSpace } from '@modspace/node-adapter'
-import { cases, type Case } from './cases.js'
+import { cases } from './cases.js'
 import { testFor } from './known-failures.js'
 import { prefetch, reference, type Door } from './native/run-reference.js'
 import { instanceOf, newSpace, packageFiles, runInSpace, type Outcome } from './space-doors.js'
 
-// Each package of the corpus, through import() and through require(): (a) the operation gives what plain Node gives;
-// (b) two spaces each evaluate every file Node loaded for it, once (one instance per file in each space's registry),
-// and the host's require.cache gains none of them. Native addons are the one exception, by design: the `.node` file
+// Each package of the corpus, through import() and through require() (Node 24's require(esm) for the ES-module-only
+// ones): (a) the operation gives what plain Node gives; (b) two spaces each hold one instance of every file Node
+// loaded for it, and the host's require.cache gains none of them (evaluation-count.test.ts counts the runs). Native addons are the one exception, by design: the `.node` file
 // is loaded once per process by the host (docs/spec.md, rule 5); the JavaScript around it is the space's.
 const hostCache = createRequire(import.meta.url).cache
-const doors = (item: Case): Door[] => (item.require === false ? ['import'] : ['import', 'require'])
+const doors: Door[] = ['import', 'require']
 const TIMEOUT = 120_000
 const isObject = (value: unknown) => (typeof value === 'object' && value !== null) || typeof value === 'function'
-prefetch(cases.flatMap((item) => doors(item).map((door): [string, Door] => [item.specifier, door])))
+prefetch(cases.flatMap((item) => doors.map((door): [string, Door] => [item.specifier, door])))
 
 for (const item of cases) {
   describe(`${item.specifier} (${item.pattern})`, () => {
-    describe.each(doors(item))('%s()', (door) => {
+    describe.each(doors)('%s()', (door) => {
       const spaces: ModuleSpace[] = []
       let hostBefore = new Set<string>()
       beforeAll(() => void (hostBefore = new Set(Object.keys(hostCache))))
