@@ -36,7 +36,10 @@ export class SpaceGraph {
   readonly config: NormalizedConfig
   readonly #host: MemoHost
   readonly #env: ResolveEnvironment
-  readonly #cache = new Map<string, ResolveResult>()
+  /** Answers by space, then by importer folder, specifier, conditions: a space's answers go at once (`forgetSpace`). */
+  readonly #cache = new Map<string, Map<string, ResolveResult>>()
+  /** Spaces whose remembered answers were given back, and that no request has asked for since. */
+  readonly #forgotten = new Set<string>()
   readonly #conditionSets = new WeakMap<readonly string[], { import?: ConditionSet; require?: ConditionSet }>()
 
   constructor(config: NormalizedConfig, host: MemoHost, onWarning: (message: string) => void) {
@@ -78,9 +81,14 @@ export class SpaceGraph {
     const kind = request.kind ?? 'import'
     const { conditions, key: conditionsKey } = this.#conditions(request.conditions ?? this.config.conditions, kind)
     const fullySpecified = request.fullySpecified ?? kind === 'import'
-    const key = `${space.name}\0${importerDir}\0${request.specifier}\0${conditionsKey}\0${fullySpecified}`
-    const hit = this.#cache.get(key)
+    const key = `${importerDir}\0${request.specifier}\0${conditionsKey}\0${fullySpecified}`
+    let answers = this.#cache.get(space.name)
+    const hit = answers?.get(key)
     if (hit) return hit
+    if (!answers) {
+      this.#cache.set(space.name, (answers = new Map()))
+      this.#forgotten.delete(space.name)
+    }
     // Node resolves from the importer's real path: a folder reached through a symlink would otherwise lie outside its
     // space's (real) root and lose the space's own lookups.
     const fromDir = this.#host.realpath(importerDir) ?? importerDir
@@ -97,7 +105,7 @@ export class SpaceGraph {
     const found = resolveInSpace(this.#env, space, fromDir, ctx)
     const result: ResolveResult = { ...found, trace: ctx.trace, ...(ctx.warnings.length ? { warnings: ctx.warnings } : {}) }
     if (debug.enabled) debug('%s %s from %s → %s %s (%s)', space.name, request.specifier, importer ?? space.root, result.space, result.id, result.kind)
-    this.#cache.set(key, result)
+    answers.set(key, result)
     return result
   }
 
@@ -147,10 +155,34 @@ export class SpaceGraph {
 
   /** Forget every remembered file read and answer. */
   clearCache(): void {
+    this.#forgetAnswers()
+    this.#env.nativeSeen.clear()
+  }
+
+  /**
+   * Gives back what was remembered for one space (its answers, and the file reads and lookups under its root that no
+   * other space needs), as an adapter does when the space is disposed. The graph still answers for the space
+   * afterwards, reading again. Once every space but `root` is forgotten, every file read and answer goes; what
+   * spaces reached of native packages stays, so that a conflict with a copy already loaded is still found.
+   */
+  forgetSpace(name: string): void {
+    const space = this.space(name)
+    this.#cache.delete(name)
+    this.#forgotten.add(name)
+    const live = [...this.config.spaces.values()].filter((s) => s.name !== ROOT_SPACE && !this.#forgotten.has(s.name))
+    if (live.length === 0) return this.#forgetAnswers()
+    for (const key of this.#env.plainFiles.keys()) if (key.startsWith(`${name}\0`)) this.#env.plainFiles.delete(key)
+    // Reads under the root are shared with any live space over the same folders (or folders inside them).
+    if (name === ROOT_SPACE || live.some((s) => isInside(s.root, space.root))) return
+    this.#env.files.forget(space.root)
+    for (const key of this.#env.bareLookupDirs.keys()) if (key.startsWith(`${space.root}\0`)) this.#env.bareLookupDirs.delete(key)
+    this.#host.forget(space.root)
+  }
+
+  #forgetAnswers(): void {
     this.#cache.clear()
     this.#host.clear()
     this.#env.files.clear()
-    this.#env.nativeSeen.clear()
     this.#env.bareLookupDirs.clear()
     this.#env.plainFiles.clear()
   }

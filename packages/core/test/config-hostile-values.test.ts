@@ -47,7 +47,7 @@ const cases: Array<[string, unknown, string, string, string]> = [
   ['an empty name in shared', { spaces: { a: { root: './a', shared: ['x', ''] } } }, ErrorCodes.CONFIG_INVALID, 'spaces.a.shared[1]', '"" is not a package name'],
   ['null in shared', { spaces: { a: { root: './a', shared: [null] } } }, ErrorCodes.CONFIG_INVALID, 'spaces.a.shared[0]', 'null is not a package name'],
   ['an object in shared', { spaces: { a: { root: './a', shared: [{}] } } }, ErrorCodes.CONFIG_INVALID, 'spaces.a.shared[0]', '{} (an empty object)'],
-  ['an empty name in a shared record', { spaces: { a: { root: './a', shared: { '': '*' } } } }, ErrorCodes.CONFIG_INVALID, 'spaces.a.shared.', 'not a package name'],
+  ['an empty name in a shared record', { spaces: { a: { root: './a', shared: { '': '*' } } } }, ErrorCodes.CONFIG_INVALID, 'spaces.a.shared[""]', 'not a package name'],
   ['null in isolated', { spaces: { a: { root: './a', isolated: ['x', null] } } }, ErrorCodes.CONFIG_INVALID, 'spaces.a.isolated[1]', 'null is not a package name'],
 ]
 

@@ -20,7 +20,14 @@ export interface CompiledFile {
   cjsExports?: CjsExportNames
 }
 
-const compiled = new Map<string, CompiledFile>()
+/**
+ * Held weakly: an entry lives while a runtime (a set of spaces) holds it, and a second set of spaces made meanwhile
+ * shares it; once every set that used a file is disposed or dropped, its compiled code can be collected.
+ */
+const compiled = new Map<string, WeakRef<CompiledFile>>()
+const dropped = new FinalizationRegistry<{ file: string; ref: WeakRef<CompiledFile> }>(({ file, ref }) => {
+  if (compiled.get(file) === ref) compiled.delete(file)
+})
 
 /**
  * The cache entry of `file`, fresh if the file changed since it was made. `version` is the file's mtime and size as the
@@ -29,11 +36,13 @@ const compiled = new Map<string, CompiledFile>()
  * (it may have been edited since the host looked).
  */
 export function compiledFile(file: string, version?: { mtimeMs: number; size: number }): CompiledFile {
-  const hit = compiled.get(file)
+  const hit = compiled.get(file)?.deref()
   const stat = hit === undefined && version !== undefined ? version : statSync(file)
   if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit
   const entry: CompiledFile = { file, mtimeMs: stat.mtimeMs, size: stat.size }
-  compiled.set(file, entry)
+  const ref = new WeakRef(entry)
+  compiled.set(file, ref)
+  dropped.register(entry, { file, ref })
   return entry
 }
 

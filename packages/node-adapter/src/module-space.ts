@@ -129,6 +129,7 @@ export class ModuleSpace {
    * loaded keep what they got. A config override of the same specifier in a nearer descendant still wins there.
    */
   override(specifier: string, value: unknown): this {
+    this.#alive(specifier, 'override')
     this.#overrides.set(builtinId(specifier) ?? specifier, { value })
     this.runtime.forgetTargets()
     return this
@@ -168,6 +169,7 @@ export class ModuleSpace {
 
   /** Runs `fn` with this space as `currentSpace()`, for it and every asynchronous task it starts. */
   run<T>(fn: () => T): T {
+    this.#alive(undefined, 'run a function in')
     return spaceContext.run(this, fn)
   }
 
@@ -176,12 +178,20 @@ export class ModuleSpace {
    * again) loads everything afresh. Loading from a disposed space throws.
    */
   async dispose(): Promise<void> {
+    if (this.#disposed) return
     this.#disposed = true
+    const files = new Set([...Object.keys(this.requireCache), ...this.esmRecords.keys(), ...this.#facades.keys()])
     for (const id of Object.keys(this.requireCache)) delete this.requireCache[id]
     this.esmRecords.clear()
     this.#facades.clear()
     this.#overrides.clear()
     this.mainModule = undefined
+    this.runtime.forgetSpace(this, files)
+  }
+
+  /** @internal Whether this space has an instance of `file` (for the runtime, to keep what a live space uses). */
+  holds(file: string): boolean {
+    return file in this.requireCache || this.esmRecords.has(file) || this.#facades.has(file)
   }
 
   /** @internal The space's view of Node's `Module` class (`module.constructor` of its CommonJS modules). */
@@ -258,6 +268,7 @@ export class ModuleSpace {
 
   /** @internal The resolved file (or `node:` builtin, or the specifier for a live override) `require.resolve` gives. */
   resolveId(importer: string | undefined, specifier: string, kind: 'import' | 'require'): string {
+    this.#alive(specifier, 'resolve')
     const target = this.runtime.target(this.name, importer, specifier, kind)
     if (target.type === 'value') return specifier
     if (target.type === 'host' && target.id.startsWith('node:') && !specifier.startsWith('node:') && kind === 'require') return target.id.slice(5)
@@ -353,8 +364,8 @@ export class ModuleSpace {
     return entry.ns
   }
 
-  #alive(specifier: string): void {
-    if (this.#disposed) throw disposedError(this.name, specifier)
+  #alive(specifier: string | undefined, action: 'load' | 'resolve' | 'override' | 'run a function in' = 'load'): void {
+    if (this.#disposed) throw disposedError(this.name, specifier, action)
   }
 }
 

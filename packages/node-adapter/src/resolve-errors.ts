@@ -34,10 +34,11 @@ export function blockedError(result: ResolveResult, request: LoadRequest): Modsp
 }
 
 /** A space used after `dispose()`: its instances are gone, and it will not load them again. */
-export function disposedError(space: string, specifier: string): ModspaceError {
-  return new ModspaceError(ErrorCodes.DISPOSED, `cannot load "${specifier}" from space "${space}": the space has been disposed.`, {
+export function disposedError(space: string, specifier: string | undefined, action: 'load' | 'resolve' | 'override' | 'run a function in' = 'load'): ModspaceError {
+  const what = specifier === undefined ? `cannot ${action} space "${space}"` : `cannot ${action} "${specifier}" ${action === 'load' ? 'from' : 'in'} space "${space}"`
+  return new ModspaceError(ErrorCodes.DISPOSED, `${what}: the space has been disposed.`, {
     space,
-    specifier,
+    ...(specifier === undefined ? {} : { specifier }),
     expected: 'a space that has not been disposed',
     fix: 'create the spaces again (createSpaces(), or a new ModuleSpace for an ad hoc space) and load from the new space',
   })

@@ -83,6 +83,27 @@ export class SpaceRuntime {
     this.#liveOverrides = true
   }
 
+  /**
+   * Gives back what the runtime remembered for a disposed space: the answers it was given or that lead to it, the
+   * compiled files of its modules that no live space holds, and the graph's own caches for it. Once every space is
+   * disposed, everything goes.
+   */
+  forgetSpace(disposed: ModuleSpace, files: Iterable<string>): void {
+    this.graph.forgetSpace(disposed.name)
+    const live = [...this.#spaces.values()].filter((space) => !space.disposed && space.name !== ROOT_SPACE)
+    if (live.length === 0) {
+      this.#targets.clear()
+      this.#checked.clear()
+      return
+    }
+    for (const [key, target] of this.#targets) {
+      if (key.startsWith(`${disposed.name}\0`) || (target.type === 'space' && target.space === disposed) || (target.type === 'value' && target.owner === disposed)) {
+        this.#targets.delete(key)
+      }
+    }
+    for (const file of files) if (!live.some((space) => space.holds(file))) this.#checked.delete(file)
+  }
+
   #decide(spaceName: string, importer: string | undefined, specifier: string, kind: 'import' | 'require'): Target {
     if (this.#liveOverrides) {
       const key = builtinId(specifier) ?? specifier

@@ -52,3 +52,12 @@ export function packageName(name: unknown, at: string, fail: Fail): string {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
+
+/**
+ * The config path of `key` under `at`: dotted (`spaces.plugin-a.parent`), or bracketed with the key quoted when a dot
+ * would misread it (`spaces["a.b"]`, `[""]`). Specifiers such as `node:net` stay dotted, as the docs write them.
+ */
+export function childPath(at: string, key: string): string {
+  if (key === '' || /[.[\]\s"]/.test(key)) return `${at}[${JSON.stringify(key)}]`
+  return at ? `${at}.${key}` : key
+}

@@ -3,7 +3,7 @@ import { didYouMean } from '../did-you-mean.js'
 import { ErrorCodes } from '../errors.js'
 import type { ModspaceHost } from '../host.js'
 import { checkKeys } from './check-keys.js'
-import { configFailure, isRecord, nameList, record, type Fail } from './config-failure.js'
+import { childPath, configFailure, isRecord, nameList, record, type Fail } from './config-failure.js'
 import { ROOT_SPACE, type NormalizedConfig, type NormalizedSpace } from './normalized.js'
 import { normalizeSpace, realDir, type SpaceWithoutChain } from './normalize-space.js'
 import { plainCopy } from './plain-copy.js'
@@ -76,7 +76,7 @@ function chainOf(name: string, pending: ReadonlyMap<string, SpaceWithoutChain>, 
   let cursor = pending.get(name)!.parent
   while (cursor !== undefined && cursor !== ROOT_SPACE) {
     if (seen.has(cursor)) {
-      throw fail(ErrorCodes.PARENT_CYCLE, `spaces.${name}.parent`, `parent cycle: ${[...chain, cursor].join(' → ')}.`, {
+      throw fail(ErrorCodes.PARENT_CYCLE, `${childPath('spaces', name)}.parent`, `parent cycle: ${[...chain, cursor].join(' → ')}.`, {
         expected: 'every chain of parents to end at "root"',
         fix: 'break the cycle by pointing one of these spaces at "root" or at a space outside the cycle',
       })

@@ -6,7 +6,7 @@ import { ErrorCodes } from '../errors.js'
 import type { ModspaceHost } from '../host.js'
 import { builtinId } from '../resolve/builtin.js'
 import { checkKeys } from './check-keys.js'
-import { isRecord, nameList, packageName, record, type Fail } from './config-failure.js'
+import { childPath, isRecord, nameList, packageName, record, type Fail } from './config-failure.js'
 import { ROOT_SPACE, type NormalizedSpace, type OverrideTarget } from './normalized.js'
 
 const SPACE_KEYS = ['parent', 'root', 'delegation', 'shared', 'isolated', 'overrides', 'entries']
@@ -24,7 +24,7 @@ export type SpaceWithoutChain = Omit<NormalizedSpace, 'chain'>
 /** One entry of `spaces`, validated, with its paths made absolute and real. */
 export function normalizeSpace(name: string, raw: unknown, ctx: SpaceContext): SpaceWithoutChain {
   const { fail } = ctx
-  const at = `spaces.${name}`
+  const at = childPath('spaces', name)
   if (name === ROOT_SPACE) {
     throw fail(ErrorCodes.RESERVED_NAME, at, '"root" is reserved for the host\'s own module system.', {
       expected: 'any other space name',
@@ -63,7 +63,7 @@ export function normalizeSpace(name: string, raw: unknown, ctx: SpaceContext): S
 }
 
 function spaceParent(name: string, written: unknown, { names, fail }: SpaceContext): string {
-  const at = `spaces.${name}.parent`
+  const at = `${childPath('spaces', name)}.parent`
   const parent = written ?? ROOT_SPACE
   if (typeof parent !== 'string' || (parent !== ROOT_SPACE && !names.has(parent))) {
     const guess = typeof parent === 'string' ? didYouMean(parent, [ROOT_SPACE, ...names]) : undefined
@@ -83,7 +83,7 @@ function spaceParent(name: string, written: unknown, { names, fail }: SpaceConte
 }
 
 function spaceRoot(name: string, written: unknown, { host, baseDir, fail }: SpaceContext): string {
-  const at = `spaces.${name}.root`
+  const at = `${childPath('spaces', name)}.root`
   const rootWritten = written ?? '.'
   if (typeof rootWritten !== 'string') {
     throw fail(ErrorCodes.CONFIG_INVALID, at, `\`root\` must be a path, not ${describeValue(rootWritten)}.`, {
@@ -118,9 +118,9 @@ function sharedPackages(value: unknown, at: string, fail: Fail): Map<string, str
     })
   }
   for (const [pkg, range] of Object.entries(value)) {
-    packageName(pkg, `${at}.${pkg}`, fail)
+    packageName(pkg, childPath(at, pkg), fail)
     if (typeof range !== 'string' || semver.validRange(range) === null) {
-      throw fail(ErrorCodes.INVALID_RANGE, `${at}.${pkg}`, `${describeValue(range)} is not a semver range.`, {
+      throw fail(ErrorCodes.INVALID_RANGE, childPath(at, pkg), `${describeValue(range)} is not a semver range.`, {
         expected: 'a range such as "^18.2.0", ">=4 <6" or "*"',
         fix: 'write a valid range, or list the package in an array to share any version',
       })
@@ -134,7 +134,7 @@ function overrideTargets(value: unknown, at: string, { host, baseDir, fail }: Sp
   const overrides = new Map<string, OverrideTarget>()
   for (const [specifier, target] of Object.entries(record(value, at, fail))) {
     const key = builtinId(specifier) ?? specifier
-    const path = `${at}.${specifier}`
+    const path = childPath(at, specifier)
     if (target === false) {
       overrides.set(key, { type: 'blocked', written: false })
     } else if (typeof target !== 'string' || target === '') {
@@ -162,9 +162,9 @@ function entryFiles(value: unknown, at: string, { baseDir, fail }: SpaceContext)
   const entries: Record<string, string> = {}
   for (const [entry, file] of Object.entries(record(value, at, fail))) {
     if (typeof file !== 'string') {
-      throw fail(ErrorCodes.CONFIG_INVALID, `${at}.${entry}`, `${describeValue(file)} is not a path.`, {
+      throw fail(ErrorCodes.CONFIG_INVALID, childPath(at, entry), `${describeValue(file)} is not a path.`, {
         expected: 'a file path, relative to the config file',
-        fix: `write ${at}.${entry} as a string such as "./src/index.js"`,
+        fix: `write ${childPath(at, entry)} as a string such as "./src/index.js"`,
       })
     }
     Object.defineProperty(entries, entry, { value: resolvePath(baseDir, file), enumerable: true, writable: true, configurable: true })

@@ -1,6 +1,6 @@
 import { DESCRIBED_AS, describeValue } from '../describe-value.js'
 import { ErrorCodes, ModspaceError } from '../errors.js'
-import type { Fail } from './config-failure.js'
+import { childPath, type Fail } from './config-failure.js'
 
 /** Below this depth nothing a valid config holds is an object (`spaces.<name>.overrides.<specifier>` is the deepest). */
 const MAX_DEPTH = 3
@@ -26,7 +26,7 @@ export function plainCopy(value: unknown, at: string, fail: Fail, depth = 0): un
   // fromEntries defines each key as an own property: a key named `__proto__` stays a key, not a prototype.
   const copy = Object.fromEntries(
     keys.map((key) => {
-      const path = at ? `${at}.${key}` : key
+      const path = childPath(at, key)
       return [key, plainCopy(guarded(() => (value as Record<string, unknown>)[key], path, fail), path, fail, depth + 1)]
     }),
   )

@@ -83,6 +83,11 @@ export class FileResolvers {
   clear(): void {
     this.#resolvers.clear()
   }
+
+  /** Drops the resolvers (and what their caches hold) of the spaces bounded at `bound`. */
+  forget(bound: string): void {
+    for (const key of this.#resolvers.keys()) if (key.startsWith(`${bound}\0`)) this.#resolvers.delete(key)
+  }
 }
 
 function firstLine(text: string): string {

@@ -5,6 +5,8 @@ import { parentDir } from './specifier.js'
 /** A host whose answers are remembered until `clear()`: safe while the tree does not change (a build, a run). */
 export interface MemoHost extends ModspaceHost {
   clear(): void
+  /** Forgets what was read at `dir` and under it (a disposed space's root). */
+  forget(dir: string): void
   /** A JSON file, parsed once; `undefined` when missing or not valid JSON. */
   readJson(path: string): unknown
   /** The package.json at `dir`, parsed, or `undefined`. */
@@ -82,6 +84,12 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
       }),
     clear() {
       for (const cache of [files, stats, reals, dirs, manifests, json, links]) cache.clear()
+    },
+    forget(dir) {
+      const under = dir.endsWith('/') ? dir : `${dir}/`
+      for (const cache of [files, stats, reals, dirs, manifests, json, links] as Array<Map<string, unknown>>) {
+        for (const key of cache.keys()) if (key === dir || key.startsWith(under)) cache.delete(key)
+      }
     },
   }
   return memo
