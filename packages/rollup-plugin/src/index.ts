@@ -19,7 +19,7 @@ import {
 import createDebug from 'debug'
 import type { InputOptions, OutputOptions, Plugin, PluginContext, ResolveIdResult, ResolvedId } from 'rollup'
 import semver from 'semver'
-import { bundlerName, viteTarget } from './host-bundler.js'
+import { bundlerName, viteDevFile, viteTarget } from './host-bundler.js'
 import { importerChain } from './importer-chain.js'
 import { loadSpaceGraph } from './load-space-graph.js'
 import { NATIVE_PREFIX, nativeLoaderSource } from './native-loader.js'
@@ -229,15 +229,17 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
       const [bundler, version] = rolldownVersion === undefined ? (['rollup', this.meta.rollupVersion] as const) : (['rolldown', rolldownVersion] as const)
       const range = peerDependencies[bundler]
       if (!semver.satisfies(version, range)) this.error(`@modspace/rollup-plugin needs ${bundler} ${range}, but this is ${bundler} ${version}. Install a ${bundler} in that range.`)
-      for (const problem of pluginOrderProblems(inputOptions.plugins, PLUGIN_NAME)) this.error(problem)
+      // Vite's dev server passes no plugin list (its order is its own).
+      for (const problem of pluginOrderProblems(inputOptions.plugins ?? [], PLUGIN_NAME)) this.error(problem)
       target = options.target ?? viteTarget(this) ?? target ?? 'node'
       const { config } = await spaceGraph(this)
       if (config.configFile) this.addWatchFile(config.configFile)
       conditions = options.conditions ?? (target === 'browser' ? ['browser', ...config.conditions.filter((c) => c !== 'node')] : undefined)
     },
 
-    async resolveId(source, importer, resolveOptions) {
-      if (source.startsWith('\0')) return null
+    async resolveId(written, importer, resolveOptions) {
+      if (written.startsWith('\0')) return null
+      const source = viteDevFile(this, written, existsSync) ?? written
       if (importer === undefined) return resolveInput(this, source, resolveOptions)
       // An id this plugin made, asked again (commonjs proxies import resolved ids): it is already final.
       if (isAbsolute(source) && parseSpaceId(source).space !== undefined) return source
