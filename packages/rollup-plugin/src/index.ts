@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { isAbsolute, join, resolve as resolvePath, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -18,14 +17,16 @@ import {
   type SpaceGraph,
 } from '@modspace/core'
 import createDebug from 'debug'
-import type { CustomPluginOptions, InputOptions, OutputOptions, Plugin, PluginContext, ResolveIdResult, ResolvedId } from 'rollup'
+import type { InputOptions, OutputOptions, Plugin, PluginContext, ResolveIdResult, ResolvedId } from 'rollup'
 import semver from 'semver'
+import { bundlerName, viteDevFile, viteTarget } from './host-bundler.js'
 import { importerChain } from './importer-chain.js'
 import { loadSpaceGraph } from './load-space-graph.js'
 import { NATIVE_PREFIX, nativeLoaderSource } from './native-loader.js'
 import { outputManifest } from './output-manifest.js'
 import { pluginError } from './plugin-error.js'
 import { pluginOrderProblems } from './plugin-order.js'
+import { isHostGuess, isRequire, type ResolveOptions } from './request-kind.js'
 import { sanitizeWithSpaces } from './sanitize-file-name.js'
 import { parseSpaceId, spaceId, withoutExtensionSuffix } from './space-id.js'
 import { withSpaceEntries } from './space-entries.js'
@@ -34,12 +35,9 @@ export { inSpace } from './space-id.js'
 
 const debug = createDebug('modspace:rollup-plugin')
 const PLUGIN_NAME = 'modspace'
-/**
- * Resolvers that follow Node's rules (and guess more than Node), and this plugin: the core has already answered for
- * them. commonjs answers as `commonjs--resolver` when it wraps a CommonJS module for an ES import.
- */
-const isHostResolver = (name: string) => ['node-resolve', 'rollup', PLUGIN_NAME].includes(name) || name.startsWith('commonjs')
-const { peerDependencies } = createRequire(import.meta.url)('../package.json') as { peerDependencies: { rollup: string } }
+/** The ids `load` answers (a hook filter: rolldown and Rollup 4.38+ skip the call for others; the handler checks again). */
+const LOADED_IDS = [/\?modspace=/, new RegExp(`^${NATIVE_PREFIX}`)]
+const { peerDependencies } = createRequire(import.meta.url)('../package.json') as { peerDependencies: { rollup: string; rolldown: string } }
 
 export interface ModspaceRollupOptions {
   /**
@@ -61,7 +59,7 @@ export interface ModspaceRollupOptions {
   /**
    * What the bundle runs on. `node`: builtins and native addons stay external. `browser`: a native addon is a build
    * error, and node-resolve may pick a file inside the package the core chose (the `browser` field).
-   * @default 'browser' when every output's format is `iife` or `umd`, else 'node'
+   * @default under Vite, 'browser' for the client and 'node' for SSR; else 'browser' when every output's format is `iife` or `umd`, and 'node' otherwise
    */
   target?: 'node' | 'browser'
   /**
@@ -82,7 +80,7 @@ export interface ModspaceRollupOptions {
   fullySpecified?: boolean
 }
 
-export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
+export default function modspace(options: ModspaceRollupOptions = {}): Plugin & { enforce: 'pre' } {
   const cwd = resolvePath(options.cwd ?? process.cwd())
   const manifestName = options.manifest ?? 'modspace-manifest.json'
   let target = options.target
@@ -137,7 +135,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
   /** For a browser target, node-resolve may pick another file of the package the core chose (its `browser` field). */
   async function browserRefinement(ctx: PluginContext, source: string, importer: string, resolveOptions: ResolveOptions, result: ResolveResult): Promise<ResolvedId | string | undefined> {
     if (!result.package) return undefined
-    const other = await ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions })
+    const other = await ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions }).catch(() => null)
     if (!other || other.external) return undefined
     const file = wrappedFile(other.id)
     if (!isAbsolute(file)) return other // a virtual module, such as node-resolve's empty stand-in for `"browser": { "x": false }`
@@ -154,7 +152,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
   function fromAnotherPlugin(other: ResolvedId, request: ResolveRequest): ResolvedId | string | undefined {
     const file = wrappedFile(other.id)
     if (!isAbsolute(file)) return other
-    if (!request.specifier.startsWith('.') || isHostResolver(other.resolvedBy)) return undefined
+    if (!request.specifier.startsWith('.') || isHostGuess(other, file, PLUGIN_NAME)) return undefined
     return record(spaceId(file, request.space), { space: request.space, id: file, kind: 'file', trace: [] })
   }
 
@@ -164,12 +162,13 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
       space: from.space ?? ROOT_SPACE,
       specifier: source,
       importer: from.file,
-      kind: (resolveOptions.custom?.['node-resolve'] as { isRequire?: boolean } | undefined)?.isRequire ? 'require' : 'import',
+      kind: isRequire(resolveOptions) ? 'require' : 'import',
     }
     const result = resolveWithCore(request)
     if (!('kind' in result)) {
       if (result.code === ErrorCodes.NOT_FOUND) {
-        const other = await ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions })
+        // A resolver that refuses too (Vite's throws for a subpath `exports` hides) leaves the core's error, which says more.
+        const other = await ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions }).catch(() => null)
         const taken = other && !other.external ? fromAnotherPlugin(other, request) : undefined
         if (taken !== undefined) return taken
       }
@@ -184,6 +183,9 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
         return { id: result.id, external: true }
       case 'native':
         if (target === 'browser') return fail(ctx, nativeInBrowserError(request, result, importerChain(ctx, importer, cwd)))
+        // rolldown keeps a CommonJS `require` of an external a `require` (Rollup's commonjs makes it an ES import): Node's
+        // `require` takes the path, not a URL, and the path stays absolute: the output runs beside the installed addon.
+        if (request.kind === 'require' && resolveOptions.kind !== undefined) return { id: record(result.id, result), external: 'absolute' }
         if (result.id.endsWith('.node')) return record(NATIVE_PREFIX + result.id, result)
         // A file URL, not the path: the same file may also be a module of the bundle (an entry in its own right).
         return { id: record(pathToFileURL(result.id).href, result), external: true }
@@ -205,6 +207,8 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
 
   return {
     name: PLUGIN_NAME,
+    // Vite: before its own resolver (which would answer every import itself); Rollup and rolldown ignore this.
+    enforce: 'pre',
 
     async options(inputOptions: InputOptions) {
       // Rollup's CLI and `watch()` pass the config's `output` along with the input options: the target follows it.
@@ -220,19 +224,22 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
     },
 
     async buildStart(inputOptions) {
-      const rollupVersion = this.meta.rollupVersion
-      if (!semver.satisfies(rollupVersion, peerDependencies.rollup)) {
-        this.error(`@modspace/rollup-plugin needs rollup ${peerDependencies.rollup}, but this is rollup ${rollupVersion}. Install a rollup in that range.`)
-      }
-      for (const problem of pluginOrderProblems(inputOptions.plugins, PLUGIN_NAME)) this.error(problem)
-      target ??= 'node'
+      // rolldown (and Vite 8 through it) also reports the Rollup version whose API it follows: its own is checked.
+      const rolldownVersion = (this.meta as { rolldownVersion?: string }).rolldownVersion
+      const [bundler, version] = rolldownVersion === undefined ? (['rollup', this.meta.rollupVersion] as const) : (['rolldown', rolldownVersion] as const)
+      const range = peerDependencies[bundler]
+      if (!semver.satisfies(version, range)) this.error(`@modspace/rollup-plugin needs ${bundler} ${range}, but this is ${bundler} ${version}. Install a ${bundler} in that range.`)
+      // Vite's dev server passes no plugin list (its order is its own).
+      for (const problem of pluginOrderProblems(inputOptions.plugins ?? [], PLUGIN_NAME)) this.error(problem)
+      target = options.target ?? viteTarget(this) ?? target ?? 'node'
       const { config } = await spaceGraph(this)
       if (config.configFile) this.addWatchFile(config.configFile)
       conditions = options.conditions ?? (target === 'browser' ? ['browser', ...config.conditions.filter((c) => c !== 'node')] : undefined)
     },
 
-    async resolveId(source, importer, resolveOptions) {
-      if (source.startsWith('\0')) return null
+    async resolveId(written, importer, resolveOptions) {
+      if (written.startsWith('\0')) return null
+      const source = viteDevFile(this, written, existsSync) ?? written
       if (importer === undefined) return resolveInput(this, source, resolveOptions)
       // An id this plugin made, asked again (commonjs proxies import resolved ids): it is already final.
       if (isAbsolute(source) && parseSpaceId(source).space !== undefined) return source
@@ -242,14 +249,19 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
       return resolveImport(this, source, importer, resolveOptions)
     },
 
-    async load(id) {
-      if (id.startsWith(NATIVE_PREFIX)) return nativeLoaderSource(id.slice(NATIVE_PREFIX.length))
-      if (id.startsWith('\0')) return null
-      const { file, space } = parseSpaceId(id)
-      if (space === undefined) return null
-      // Rollup watches module ids; a tagged id is no file, so the real one is watched instead.
-      this.addWatchFile(file)
-      return readFile(file, 'utf8')
+    load: {
+      // Only this plugin's ids: rolldown then reads every other file itself, without a call into JavaScript for each.
+      filter: { id: LOADED_IDS },
+      async handler(id) {
+        if (id.startsWith(NATIVE_PREFIX)) return nativeLoaderSource(id.slice(NATIVE_PREFIX.length))
+        if (id.startsWith('\0')) return null
+        const { file, space } = parseSpaceId(id)
+        if (space === undefined) return null
+        // Rollup watches module ids; a tagged id is no file, so the real one is watched instead.
+        this.addWatchFile(file)
+        // Read at once: small source files are faster read synchronously than through the thread pool, one hop each.
+        return readFileSync(file, 'utf8')
+      },
     },
 
     /**
@@ -295,7 +307,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
 
     generateBundle() {
       if (manifestName === false || !graph) return
-      const manifest = outputManifest(this, resolved, graph.config.baseDir)
+      const manifest = outputManifest(this, bundlerName(this.meta), resolved, graph.config.baseDir)
       this.emitFile({ type: 'asset', fileName: manifestName, source: `${JSON.stringify(manifest, null, 2)}\n` })
     },
   }
@@ -310,5 +322,3 @@ export { modspace }
 function wrappedFile(id: string): string {
   return parseSpaceId(id.replace(/^\0/, '').replace(/\?commonjs-[a-z-]+$/, '')).file
 }
-
-type ResolveOptions = { attributes: Record<string, string>; custom?: CustomPluginOptions; isEntry: boolean }

@@ -12,16 +12,17 @@ import type { PluginContext } from 'rollup'
  * module no longer imported can still be known (loaded while the plugins asked about the old imports again).
  * Other plugins' helper modules (commonjs proxies) are passed through, not listed: the file they wrap is.
  */
-export function outputManifest(ctx: Pick<PluginContext, 'getModuleIds' | 'getModuleInfo'>, resolved: ReadonlyMap<string, ManifestInput>, baseDir: string): ModspaceManifest {
+export function outputManifest(ctx: Pick<PluginContext, 'getModuleIds' | 'getModuleInfo'>, bundler: string, resolved: ReadonlyMap<string, ManifestInput>, baseDir: string): ModspaceManifest {
   const reached = new Set<string>()
   const pending = [...ctx.getModuleIds()].filter((id) => ctx.getModuleInfo(id)?.isEntry)
   for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
     if (reached.has(id)) continue
     reached.add(id)
     const info = ctx.getModuleInfo(id)
-    if (info) pending.push(...info.importedIds, ...info.dynamicallyImportedIds, ...info.implicitlyLoadedBefore)
+    // rolldown's module info has no `implicitlyLoadedBefore` (nor the `emitFile` option that fills it).
+    if (info) pending.push(...info.importedIds, ...info.dynamicallyImportedIds, ...(info.implicitlyLoadedBefore ?? []))
   }
   const modules: ManifestInput[] = []
   for (const [id, module] of resolved) if (reached.has(id)) modules.push(module)
-  return buildManifest('rollup', baseDir, modules)
+  return buildManifest(bundler, baseDir, modules)
 }

@@ -23,3 +23,15 @@ it('buildStart refuses a rollup outside the peer range, naming both', async () =
   await expect(buildStartWith('3.29.4')).rejects.toThrow('needs rollup ^4.0.0, but this is rollup 3.29.4')
   await expect(buildStartWith(VERSION)).resolves.toBeUndefined()
 })
+
+it('under rolldown, its own version is checked against the rolldown peer range', async () => {
+  const plugin = modspace({ config: { spaces: {} } })
+  const context = {
+    meta: { rollupVersion: '4.23.0', rolldownVersion: '0.15.0', watchMode: false },
+    error: (message: string) => {
+      throw new Error(message)
+    },
+  } as unknown as PluginContext
+  const hook = plugin.buildStart as (this: PluginContext, options: NormalizedInputOptions) => Promise<void>
+  await expect(hook.call(context, { plugins: [plugin], input: [] } as unknown as NormalizedInputOptions)).rejects.toThrow('needs rolldown ^1.2.0, but this is rolldown 0.15.0')
+})

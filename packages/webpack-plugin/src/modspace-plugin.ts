@@ -4,6 +4,7 @@ import { decideModules } from './decide-modules.js'
 import { emitManifest } from './emit-manifest.js'
 import { loadSpaceGraph, type LoadedGraph } from './load-space-graph.js'
 import { validateOptions, type ModspacePluginOptions, type ResolvedOptions } from './options.js'
+import { rspackRefusal } from './rspack-refusal.js'
 import { addSpaceEntries, registerEntryFactory } from './space-entries.js'
 
 const PLUGIN = 'ModspacePlugin'
@@ -26,6 +27,8 @@ export class ModspacePlugin implements WebpackPluginInstance {
   }
 
   apply(compiler: Compiler): void {
+    const refusal = rspackRefusal(compiler)
+    if (refusal) throw new Error(refusal)
     // Layers are what a space is made of. Older webpack 5 releases keep them behind this flag; newer ones always have them.
     ;(compiler.options.experiments as { layers?: boolean }).layers = true
     const logger = compiler.getInfrastructureLogger(PLUGIN)

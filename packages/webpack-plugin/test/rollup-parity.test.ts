@@ -4,6 +4,7 @@ import modspace from '@modspace/rollup-plugin'
 import { ModspacePlugin } from '@modspace/webpack-plugin'
 import { makeTempDir } from '@modspace/test-utils'
 import commonjsModule from '@rollup/plugin-commonjs'
+import { rolldown, type Plugin as RolldownPlugin } from 'rolldown'
 import { rollup } from 'rollup'
 import { afterAll, expect, it } from 'vitest'
 import { APP, APP_CONFIG, readManifest } from './app-fixture.js'
@@ -46,13 +47,25 @@ async function fromRollup(app: string, config: string, host: string): Promise<Ma
   return manifest
 }
 
-it('puts the same modules in the same spaces as the Rollup plugin, for one app', async () => {
+/** The same plugin under rolldown, which reads CommonJS and resolves files itself. */
+async function fromRolldown(app: string, config: string, host: string): Promise<Manifest> {
+  const bundle = await rolldown({ input: { host: join(app, host) }, platform: 'node', plugins: [modspace({ config, cwd: app }) as unknown as RolldownPlugin], logLevel: 'silent' })
+  const { output } = await bundle.generate({ format: 'es', dir: join(temp.dir, `rolldown-${host}`) })
+  await bundle.close()
+  const asset = output.find((o) => o.fileName === 'modspace-manifest.json')
+  const manifest = JSON.parse(String(asset && 'source' in asset ? asset.source : '{}')) as Manifest
+  expect(manifest.bundler).toBe('rolldown')
+  return manifest
+}
+
+it('puts the same modules in the same spaces as the Rollup plugin under Rollup and rolldown, for one app', async () => {
   const webpack = instances(await fromWebpack(APP, APP_CONFIG, 'host.js'))
   expect(webpack.length).toBeGreaterThan(10)
   expect(webpack).toEqual(instances(await fromRollup(APP, APP_CONFIG, 'host.js')))
+  expect(webpack).toEqual(instances(await fromRolldown(APP, APP_CONFIG, 'host.js')))
 })
 
-it('lists the same modules as the Rollup plugin where CommonJS requires natives and builtins, a module only re-exports, and two self-first spaces share a root', async () => {
+it('lists the same modules as the Rollup plugin under Rollup and rolldown where CommonJS requires natives and builtins, a module only re-exports, and two self-first spaces share a root', async () => {
   const config = join(PARITY_APP, 'modspace.config.json')
   const webpack = instances(await fromWebpack(PARITY_APP, config, 'host.mjs'))
   expect(webpack).toEqual([
@@ -75,4 +88,5 @@ it('lists the same modules as the Rollup plugin where CommonJS requires natives 
     'two file plugins/p/node_modules/dep/index.js dep@2.0.0',
   ])
   expect(webpack).toEqual(instances(await fromRollup(PARITY_APP, config, 'host.mjs')))
+  expect(webpack).toEqual(instances(await fromRolldown(PARITY_APP, config, 'host.mjs')))
 })
