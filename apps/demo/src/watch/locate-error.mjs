@@ -20,7 +20,7 @@ export function locateError(error, hostDir) {
 }
 
 /** One line for the console: `file:line  Name: message` (the message without the adapter's `(in file)`). */
-export function describeLoadError(error, hostDir) {
+export function describeError(error, hostDir) {
   const where = locateError(error, hostDir)
   const message = String(error?.message ?? error).split('\n')[0].replace(/ \(in \/[^)]+\)$/, '')
   return `${where ? `${where}  ` : ''}${error?.name ?? 'Error'}: ${message}`
