@@ -14,7 +14,7 @@ export default defineConfig({
       overrides: { 'node:net': './test/fake-net.js' },
       entries: { main: './plugins/charts/index.js' },
     },
-    'charts-sandbox': {
+    'charts-no-spawn': {
       parent: 'charts',
       root: './plugins/charts',
       delegation: 'self-first',

@@ -9,10 +9,10 @@ export async function runInNode(example) {
   const { lines, facts } = pluginFacts(charts, legacy)
 
   try {
-    await spaces.get('charts-sandbox').import('node:child_process')
-    lines.push('charts-sandbox: node:child_process loaded (it should have been blocked)')
+    await spaces.get('charts-no-spawn').import('node:child_process')
+    lines.push('charts-no-spawn: node:child_process loaded (it should have been blocked)')
   } catch (error) {
-    lines.push(`charts-sandbox refuses node:child_process: ${error.message.split('\n')[0]}`)
+    lines.push(`charts-no-spawn refuses node:child_process: ${error.message.split('\n')[0]}`)
   }
 
   const before = charts.chart.token

@@ -22,7 +22,7 @@ describe('the demo', () => {
 
   it('explains the decision, refuses the blocked import, and reloads cleanly', () => {
     expect(output).toContain("the parent's @example/logger@2.1.0 does not satisfy ^1.0.0")
-    expect(output).toContain('charts-sandbox refuses node:child_process: [MODSPACE_BLOCKED]')
+    expect(output).toContain('charts-no-spawn refuses node:child_process: [MODSPACE_BLOCKED]')
     expect(output).toContain('charts disposed and loaded again: a fresh chart-lib instance')
   })
 

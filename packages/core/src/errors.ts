@@ -22,6 +22,8 @@ export const ErrorCodes = {
   NATIVE_CONFLICT: 'MODSPACE_NATIVE_CONFLICT',
   NATIVE_IN_BROWSER: 'MODSPACE_NATIVE_IN_BROWSER',
   DISPOSED: 'MODSPACE_DISPOSED',
+  HOST_LOADER_HOOK: 'MODSPACE_HOST_LOADER_HOOK',
+  USAGE: 'MODSPACE_USAGE',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]

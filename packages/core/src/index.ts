@@ -4,6 +4,7 @@ export { ROOT_SPACE, type NormalizedConfig, type NormalizedSpace, type OverrideT
 export type { Delegation, ModspaceConfig, NativeConfig, SpaceConfig } from './config/types.js'
 export { ErrorCodes, ModspaceError, isModspaceError, type ErrorCode, type ModspaceErrorDetails } from './errors.js'
 export { blockedImportError, nativeInBrowserError } from './build-errors.js'
+export { entryMissingError, missingEntry } from './entry-missing-error.js'
 export type { FileVersion, HostStat, ModspaceHost } from './host.js'
 export { createNodeHost } from './node-host.js'
 export { builtinId } from './resolve/builtin.js'

@@ -26,7 +26,7 @@ describe('modspace explain', () => {
   })
 
   it('explains a refusal and exits 1', async () => {
-    const { code, out } = await run('explain', 'charts-sandbox', 'child_process')
+    const { code, out } = await run('explain', 'charts-no-spawn', 'child_process')
     expect(code).toBe(0)
     expect(out).toContain('blocked')
     const missing = await run('explain', 'charts', 'left-pad')
@@ -46,13 +46,13 @@ describe('modspace graph', () => {
   it('draws the tree as text', async () => {
     const { code, out } = await run('graph')
     expect(code).toBe(0)
-    expect(out).toContain('└─ charts-sandbox  ./plugins/charts  self-first')
+    expect(out).toContain('└─ charts-no-spawn  ./plugins/charts  self-first')
     expect(out).toContain('override: node:net → ./test/fake-net.js')
   })
 
   it.each([
-    ['mermaid', 's_charts --> s_charts_sandbox'],
-    ['dot', 's_charts -> s_charts_sandbox;'],
+    ['mermaid', 's_charts --> s_charts_no_spawn'],
+    ['dot', 's_charts -> s_charts_no_spawn;'],
   ])('draws %s', async (format, edge) => {
     const { out } = await run('graph', '--format', format)
     expect(out).toContain(edge)
@@ -61,14 +61,14 @@ describe('modspace graph', () => {
   it('prints JSON', async () => {
     const { out } = await run('graph', '--format', 'json')
     const data = JSON.parse(out)
-    expect(data.spaces.map((s: { name: string }) => s.name)).toEqual(['root', 'legacy-reports', 'charts', 'charts-sandbox'])
+    expect(data.spaces.map((s: { name: string }) => s.name)).toEqual(['root', 'legacy-reports', 'charts', 'charts-no-spawn'])
     expect(data.spaces[1].shared).toEqual({ '@example/ui-kit': '^1.0.0' })
   })
 
-  it('refuses an unknown format', async () => {
+  it('refuses an unknown format as a usage error', async () => {
     const { code, err } = await run('graph', '--format', 'png')
-    expect(code).toBe(1)
-    expect(err).toContain('MODSPACE_CONFIG_INVALID')
+    expect(code).toBe(2)
+    expect(err).toContain('MODSPACE_USAGE')
   })
 })
 

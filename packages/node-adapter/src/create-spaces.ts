@@ -49,10 +49,10 @@ export class Spaces implements Iterable<ModuleSpace> {
  */
 export async function createSpaces(config: string | ModspaceConfig, options: CreateSpacesOptions = {}): Promise<Spaces> {
   const graphOptions = options.onWarning ? { onWarning: options.onWarning } : {}
-  const graph = typeof config === 'string'
-    ? await loadGraph(resolvePath(options.cwd ?? process.cwd(), config), graphOptions)
-    : createGraph(config, { cwd: options.cwd ?? process.cwd(), ...graphOptions })
-  const runtime = new SpaceRuntime(graph)
+  const cwd = options.cwd ?? process.cwd()
+  const file = typeof config === 'string' ? resolvePath(cwd, config) : undefined
+  const graph = file ? await loadGraph(file, graphOptions) : createGraph(config as ModspaceConfig, { cwd, ...graphOptions })
+  const runtime = new SpaceRuntime(graph, { config: file ?? config, cwd })
   for (const name of graph.spaces.keys()) ModuleSpace.attach(runtime, name)
   return new Spaces(runtime)
 }

@@ -2,3 +2,4 @@ export { ModuleSpace, type ModuleSpaceOptions, type RunMainOptions } from './mod
 export { createSpaces, Spaces, type CreateSpacesOptions } from './create-spaces.js'
 export { currentSpace } from './current-space.js'
 export { clearCompileCache } from './compile-cache.js'
+export type { SpaceWorkerOptions } from './worker.js'

@@ -1,5 +1,6 @@
 import { isAbsolute } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { Worker } from 'node:worker_threads'
 import { builtinId, createGraph, ErrorCodes, ModspaceError, ROOT_SPACE, type Delegation } from '@modspace/core'
 import { cjsExportNames } from './cjs/cjs-export-names.js'
 import { CjsFacade } from './cjs/cjs-facade.js'
@@ -7,13 +8,18 @@ import { compileCjs } from './cjs/compile-cjs.js'
 import { SpaceModule } from './cjs/space-module.js'
 import { sourceOf } from './compile-cache.js'
 import { spaceContext } from './current-space.js'
+import { dynamicImport } from './esm/dynamic-import.js'
 import { linkEsm, type DependencySlot, type EsmRecord } from './esm/esm-graph.js'
 import { importEsm, requireEsm } from './esm/load-esm.js'
+import { requireCycleError } from './esm/require-esm-errors.js'
 import { fillHostNamespaceAsync, hostNamespace, hostRequireValue } from './host-modules.js'
 import { isEsmSyntaxError, moduleFormat } from './module-format.js'
 import { valueNamespace } from './namespace.js'
 import { disposedError } from './resolve-errors.js'
 import { SpaceRuntime, type Target } from './space-runtime.js'
+import { EsmRecordMap } from './views/esm-records.js'
+import { builtinView, processView } from './views/space-views.js'
+import { startSpaceWorker, type SpaceWorkerOptions } from './worker.js'
 
 /** Options of an ad hoc space, made without a config file. */
 export interface ModuleSpaceOptions {
@@ -52,7 +58,7 @@ export class ModuleSpace {
   /** `require.cache` of every CommonJS module of the space: delete a key to load that module again. */
   readonly requireCache: Record<string, SpaceModule> = Object.create(null)
   /** @internal ES module instances by file. */
-  readonly esmRecords = new Map<string, EsmRecord>()
+  readonly esmRecords: Map<string, EsmRecord> = new EsmRecordMap(this)
   /** The module `runMain` started: `require.main` inside the space. */
   mainModule: SpaceModule | undefined
   readonly #facades = new Map<string, CjsFacade>()
@@ -74,7 +80,7 @@ export class ModuleSpace {
         })
       }
       const graph = createGraph({ spaces: { [name]: { root, ...space } }, ...(conditions ? { conditions } : {}) }, { cwd: root })
-      this.runtime = new SpaceRuntime(graph)
+      this.runtime = new SpaceRuntime(graph, { adhoc: options })
       this.name = name
       this.runtime.register(new ModuleSpace({ [ATTACH]: { runtime: this.runtime, name: ROOT_SPACE } }))
     }
@@ -149,6 +155,16 @@ export class ModuleSpace {
     }
   }
 
+  /**
+   * Starts a `worker_threads` Worker whose entry `file` (as for `runMain`) runs as the main module of this space, in
+   * spaces made again in the worker from the same config, so that the space's rules hold in the thread. `options` are
+   * Node's (`workerData`, `argv`, `env`, `resourceLimits`, ...). A plain `new Worker(file)` runs plain Node.
+   */
+  worker(file: string | URL, options?: SpaceWorkerOptions): Worker {
+    this.#alive(String(file))
+    return startSpaceWorker(this, this.runtime.source, file, options)
+  }
+
   /** Runs `fn` with this space as `currentSpace()`, for it and every asynchronous task it starts. */
   run<T>(fn: () => T): T {
     return spaceContext.run(this, fn)
@@ -165,6 +181,11 @@ export class ModuleSpace {
     this.#facades.clear()
     this.#overrides.clear()
     this.mainModule = undefined
+  }
+
+  /** @internal The space's view of Node's `Module` class (`module.constructor` of its CommonJS modules). */
+  moduleClass(): unknown {
+    return builtinView(this, 'node:module')!.value
   }
 
   /** @internal The live override of `key` set on this space. */
@@ -212,15 +233,19 @@ export class ModuleSpace {
     return { specifier, names, ns: facade.ns, facade }
   }
 
-  /** @internal Loads (once) the CommonJS, JSON or `require(esm)` module `id`, owned by this space. */
+  /**
+   * @internal Loads (once) the CommonJS, JSON or `require(esm)` module `id`, owned by this space. A required ES module
+   * gets a `require.cache` entry, as in Node (deleting it gives a new `__esModule` facade, over the same module).
+   */
   loadCjs(id: string, parent: SpaceModule | undefined): any {
     this.#alive(id)
     const cached = this.requireCache[id]
     if (cached) {
+      // An ES module that a require() further up is still loading: Node refuses what it cannot give whole.
+      if (!cached.loaded && this.#format(id) === 'esm') throw requireCycleError(cached)
       if (parent && !parent.children.includes(cached)) parent.children.push(cached)
       return cached.exports
     }
-    if (this.#format(id) === 'esm') return requireEsm(this, id)
     const module = new SpaceModule(id, parent, this)
     parent?.children.push(module)
     return this.#runCjs(module)
@@ -249,11 +274,14 @@ export class ModuleSpace {
     const id = module.filename
     this.requireCache[id] = module
     try {
+      const format = this.#format(id)
       const entry = this.runtime.compiled(id)
-      if (moduleFormat(id, this.runtime.graph.host.readPackageJson) === 'json') {
+      if (format === 'esm') {
+        module.exports = requireEsm(this, module)
+      } else if (format === 'json') {
         module.exports = parseJson(sourceOf(entry), id)
       } else {
-        compileCjs(entry).call(module.exports, module.exports, module.require, module as unknown as NodeJS.Module, id, module.path, (specifier) => this.importFrom(id, specifier))
+        compileCjs(entry).call(module.exports, module.exports, module.require, module as unknown as NodeJS.Module, id, module.path, dynamicImport(this, id), processView(this))
       }
       module.loaded = true
     } catch (error) {
@@ -313,6 +341,7 @@ export class ModuleSpace {
   }
 
   #valueNamespace(target: Extract<Target, { type: 'value' }>): Record<string, unknown> {
+    if (target.namespace) return target.namespace()
     const entry = target.owner.#overrides.get(target.key)
     if (!entry) return valueNamespace(target.value)
     entry.ns ??= valueNamespace(entry.value)

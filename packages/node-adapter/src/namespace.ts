@@ -40,11 +40,12 @@ export function sealNamespace<T extends object>(ns: T): T {
 
 /**
  * Adds the names of `export * from` namespaces (`sources`, in source order) that `ns` does not have, but `default`;
- * the first source to have a name gives it. Each added export reuses the source's own getter (a live binding
+ * the first source to have a name gives it, unless `resolve` is given: it says where the name leads (the getter of
+ * the binding), or that it leads nowhere or to two bindings (`null`: the name is left out, as Node leaves it out). Each added export reuses the source's own getter (a live binding
  * either way, one call less on every read). A namespace with no exports of its own (a barrel file) gets them in
  * Node's order directly; otherwise they are sorted in among its own.
  */
-export function addStarExports(ns: object, sources: object[]): void {
+export function addStarExports(ns: object, sources: object[], resolve?: (name: string) => (() => unknown) | null): void {
   const added: PropertyDescriptorMap = Object.create(null)
   const names: string[] = []
   for (let i = 0; i < sources.length; i++) {
@@ -54,7 +55,8 @@ export function addStarExports(ns: object, sources: object[]): void {
     for (let j = 0; j < sourceNames.length; j++) {
       const name = sourceNames[j]!
       if (name === 'default' || name in added || Object.prototype.hasOwnProperty.call(ns, name)) continue
-      const get = descriptors[name]!.get ?? (() => (source as Record<string, unknown>)[name])
+      const get = resolve ? resolve(name) : (descriptors[name]!.get ?? (() => (source as Record<string, unknown>)[name]))
+      if (!get) continue
       added[name] = { get, enumerable: true, configurable: true }
       names.push(name)
     }

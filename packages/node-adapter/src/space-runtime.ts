@@ -3,12 +3,14 @@ import createDebug from 'debug'
 import { compiledFile, type CompiledFile } from './compile-cache.js'
 import type { ModuleSpace } from './module-space.js'
 import { blockedError, withTrace } from './resolve-errors.js'
+import { builtinView } from './views/space-views.js'
+import type { SpacesSource } from './worker.js'
 
 const debug = createDebug('modspace:node-adapter')
 
 /** Where a request leads, after the core decided (or a live override answered first). */
 export type Target =
-  | { type: 'value'; value: unknown; key: string; owner: ModuleSpace }
+  | { type: 'value'; value: unknown; key: string; owner: ModuleSpace; namespace?: () => Record<string, unknown> }
   | { type: 'host'; id: string }
   | { type: 'space'; space: ModuleSpace; id: string }
 
@@ -18,6 +20,8 @@ export type Target =
  */
 export class SpaceRuntime {
   readonly graph: SpaceGraph
+  /** The config the spaces were made from: `space.worker()` makes them again from it in the worker. */
+  readonly source: SpacesSource
   readonly #spaces = new Map<string, ModuleSpace>()
   readonly #checked = new Map<string, CompiledFile>()
   /** Answers already given, by space, importer, kind and specifier: modules that `require()` inside functions ask again. */
@@ -25,8 +29,9 @@ export class SpaceRuntime {
   /** A space has (or had) a live override: until then no request needs to look for one. */
   #liveOverrides = false
 
-  constructor(graph: SpaceGraph) {
+  constructor(graph: SpaceGraph, source: SpacesSource) {
     this.graph = graph
+    this.source = source
   }
 
   /**
@@ -95,6 +100,12 @@ export class SpaceRuntime {
     }
     if (result.kind === 'blocked') throw blockedError(result, { space: spaceName, specifier, importer })
     if (debug.enabled) debug('%s: %s from %s → %s %s', spaceName, specifier, importer ?? '(entry)', result.space, result.id)
+    // `node:module` and `node:process` are views of the space (their doors load through it); root's are the host's.
+    if (result.kind === 'builtin' && spaceName !== ROOT_SPACE) {
+      const space = this.space(spaceName)
+      const view = builtinView(space, result.id)
+      if (view) return { type: 'value', value: view.value, key: result.id, owner: space, namespace: view.namespace }
+    }
     // Builtins, addons and everything root owns are the host's; the rest is owned by a space's registry.
     if (result.kind === 'builtin' || result.space === ROOT_SPACE || result.id.endsWith('.node')) return { type: 'host', id: result.id }
     return { type: 'space', space: this.space(result.space), id: result.id }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mayImportDynamically } from '../src/cjs/compile-cjs.js'
+import { compileCjs, mayImportDynamically } from '../src/cjs/compile-cjs.js'
 
 // The pre-check only decides which CommonJS files the lexer reads: a "no" must never be given for code that imports.
 describe('mayImportDynamically', () => {
@@ -22,5 +22,23 @@ describe('mayImportDynamically', () => {
     ['no import at all', 'module.exports = require("./x")'],
   ])('is false for %s', (_, code) => {
     expect(mayImportDynamically(code)).toBe(false)
+  })
+})
+
+// `import(...)` becomes a call in a space: what the language refuses in it must still be refused, as Node does.
+describe('compileCjs', () => {
+  const entry = (source: string) => ({ file: '/virtual/dynamic.cjs', mtimeMs: 0, size: source.length, source })
+  it.each([
+    ['no argument', 'import()'],
+    ['three arguments', "import('./a.js', {}, 1)"],
+    ['new', "new import('./a.js')"],
+    ['an assignment to it', "import('./a.js') = 1"],
+    ['a spread argument', "import(...['./a.js'])"],
+  ])('refuses import() with %s', (_, code) => {
+    expect(() => compileCjs(entry(code))).toThrow(SyntaxError)
+  })
+
+  it('compiles a valid import() into a call of the space loader', () => {
+    expect(compileCjs(entry("module.exports = () => import('./a.js', { with: { type: 'json' } })"))).toBeTypeOf('function')
   })
 })

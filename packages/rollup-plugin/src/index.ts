@@ -8,6 +8,7 @@ import {
   ROOT_SPACE,
   blockedImportError,
   isModspaceError,
+  missingEntry,
   nativeInBrowserError,
   type ManifestInput,
   type ModspaceConfig,
@@ -23,6 +24,7 @@ import { importerChain } from './importer-chain.js'
 import { loadSpaceGraph } from './load-space-graph.js'
 import { NATIVE_PREFIX, nativeLoaderSource } from './native-loader.js'
 import { outputManifest } from './output-manifest.js'
+import { pluginError } from './plugin-error.js'
 import { pluginOrderProblems } from './plugin-order.js'
 import { sanitizeWithSpaces } from './sanitize-file-name.js'
 import { parseSpaceId, spaceId, withoutExtensionSuffix } from './space-id.js'
@@ -95,7 +97,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
   }
 
   function fail(ctx: Pick<PluginContext, 'error'>, error: ModspaceError): never {
-    return ctx.error({ message: error.message, code: error.code })
+    return ctx.error(pluginError(error, PLUGIN_NAME))
   }
 
   /** The graph, loaded once (again after the config file changed); a config error fails the build with its code. */
@@ -195,6 +197,12 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
     }
   }
 
+  /** An external id this plugin answered before (a builtin, a native package's file URL), or `null`. */
+  function ownExternal(source: string): ResolveIdResult {
+    const kind = resolved.get(source)?.kind
+    return kind === 'builtin' || kind === 'native' ? { id: source, external: true } : null
+  }
+
   return {
     name: PLUGIN_NAME,
 
@@ -205,6 +213,9 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
       target = options.target ?? (browserOnly ? 'browser' : 'node')
       const spaces = await spaceGraph(this)
       if (options.entries === false) return null
+      // Said here, by its config path: left to Rollup, a missing entry is an unresolved `<file>?modspace=<space>`.
+      const missing = missingEntry(spaces)
+      if (missing) fail(this, missing)
       return { ...inputOptions, input: withSpaceEntries(spaces, inputOptions.input, cwd) }
     },
 
@@ -225,7 +236,9 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
       if (importer === undefined) return resolveInput(this, source, resolveOptions)
       // An id this plugin made, asked again (commonjs proxies import resolved ids): it is already final.
       if (isAbsolute(source) && parseSpaceId(source).space !== undefined) return source
-      if (importer.startsWith('\0')) return null
+      // Other plugins' virtual modules are theirs to resolve, except for the externals this plugin made: commonjs's
+      // proxy for a `require`d native package imports the file URL this plugin answered.
+      if (importer.startsWith('\0')) return ownExternal(source)
       return resolveImport(this, source, importer, resolveOptions)
     },
 
@@ -280,9 +293,9 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin {
       }
     },
 
-    generateBundle(_outputOptions, bundle) {
+    generateBundle() {
       if (manifestName === false || !graph) return
-      const manifest = outputManifest(this, bundle, resolved, graph.config.baseDir)
+      const manifest = outputManifest(this, resolved, graph.config.baseDir)
       this.emitFile({ type: 'asset', fileName: manifestName, source: `${JSON.stringify(manifest, null, 2)}\n` })
     },
   }

@@ -4,7 +4,7 @@ import { decideModules } from './decide-modules.js'
 import { emitManifest } from './emit-manifest.js'
 import { loadSpaceGraph, type LoadedGraph } from './load-space-graph.js'
 import { validateOptions, type ModspacePluginOptions, type ResolvedOptions } from './options.js'
-import { addSpaceEntries, registerEntryFactory, spaceEntries } from './space-entries.js'
+import { addSpaceEntries, registerEntryFactory } from './space-entries.js'
 
 const PLUGIN = 'ModspacePlugin'
 
@@ -44,7 +44,7 @@ export class ModspacePlugin implements WebpackPluginInstance {
     compiler.hooks.beforeRun.tap(PLUGIN, () => this.#loaded?.graph.clearCache())
 
     compiler.hooks.thisCompilation.tap(PLUGIN, (compilation, { normalModuleFactory }) => registerEntryFactory(compiler, compilation, normalModuleFactory))
-    compiler.hooks.make.tapPromise(PLUGIN, (compilation) => addSpaceEntries(compiler, compilation, spaceEntries(this.#graph())))
+    compiler.hooks.make.tapPromise(PLUGIN, (compilation) => addSpaceEntries(compiler, compilation, this.#graph()))
 
     compiler.hooks.compilation.tap(PLUGIN, (compilation, { normalModuleFactory }) => {
       const graph = this.#graph()

@@ -1,11 +1,13 @@
-import { ROOT_SPACE, type SpaceGraph } from '@modspace/core'
-import type { Compilation, Compiler } from 'webpack'
+import { ROOT_SPACE, entryMissingError, type SpaceGraph } from '@modspace/core'
+import type { Compilation, Compiler, WebpackError } from 'webpack'
 import type { NormalModuleFactory } from './factorize-without-externals.js'
 
 export interface SpaceEntry {
   /** `<space>/<entry>`: the chunk name, so `[name].js` puts each space's entries in a folder of its own. */
   name: string
   space: string
+  /** The key in the space's `entries`. */
+  entry: string
   file: string
 }
 
@@ -14,7 +16,7 @@ export function spaceEntries(graph: SpaceGraph): SpaceEntry[] {
   const list: SpaceEntry[] = []
   for (const space of graph.spaces.values()) {
     if (space.name === ROOT_SPACE) continue
-    for (const [entry, file] of Object.entries(space.entries)) list.push({ name: `${space.name}/${entry}`, space: space.name, file })
+    for (const [entry, file] of Object.entries(space.entries)) list.push({ name: `${space.name}/${entry}`, space: space.name, entry, file })
   }
   return list
 }
@@ -28,9 +30,19 @@ export function registerEntryFactory(compiler: Compiler, compilation: Compilatio
   if (!compilation.dependencyFactories.has(EntryDependency)) compilation.dependencyFactories.set(EntryDependency, factory)
 }
 
-/** Adds the entries to the compilation, each in its space's layer. */
-export function addSpaceEntries(compiler: Compiler, compilation: Compilation, entries: readonly SpaceEntry[]): Promise<void> {
+/**
+ * Adds the entries to the compilation, each in its space's layer. An entry whose file is missing is a build error
+ * naming its `spaces.<space>.entries.<name>` (webpack alone would say it cannot resolve the path), and its file is
+ * watched, so that creating it rebuilds.
+ */
+export function addSpaceEntries(compiler: Compiler, compilation: Compilation, graph: SpaceGraph): Promise<void> {
   const { EntryPlugin } = compiler.webpack
+  const entries = spaceEntries(graph).filter(({ space, entry, file }) => {
+    if (graph.host.stat(file)?.isFile) return true
+    compilation.errors.push(entryMissingError(graph, space, entry, file) as unknown as WebpackError)
+    compilation.missingDependencies.add(file)
+    return false
+  })
   return Promise.all(
     entries.map(
       ({ name, space, file }) =>

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import modspace from '@modspace/rollup-plugin'
 import { ModspacePlugin } from '@modspace/webpack-plugin'
 import { makeTempDir } from '@modspace/test-utils'
@@ -13,6 +14,9 @@ const commonjs = ((commonjsModule as { default?: unknown }).default ?? commonjsM
 const temp = makeTempDir('modspace-webpack-parity-')
 afterAll(() => temp.cleanup())
 
+/** test/fixtures/parity-app: CommonJS requiring a native and a builtin, a re-export-only module, import(), top-level await, two self-first spaces over one root. */
+const PARITY_APP = fileURLToPath(new URL('fixtures/parity-app', import.meta.url))
+
 type Manifest = ReturnType<typeof readManifest>
 
 /** What both bundlers must agree on, line by line: the instance (space, file), its kind and its package. */
@@ -22,21 +26,53 @@ function instances(manifest: Manifest): string[] {
   )
 }
 
-it('puts the same modules in the same spaces as the Rollup plugin, for one app', async () => {
-  const outDir = join(temp.dir, 'webpack')
-  const stats = await runWebpack(nodeBuild(APP, outDir, { host: './host.js' }, { plugins: [new ModspacePlugin({ config: APP_CONFIG })] }))
+async function fromWebpack(app: string, config: string, host: string): Promise<Manifest> {
+  const outDir = join(temp.dir, `webpack-${host}`)
+  const stats = await runWebpack(nodeBuild(app, outDir, { host: `./${host}` }, { plugins: [new ModspacePlugin({ config })] }))
   expect(errorMessages(stats)).toEqual([])
-  const fromWebpack = readManifest(outDir)
+  const manifest = readManifest(outDir)
+  expect(manifest.bundler).toBe('webpack')
+  return manifest
+}
 
-  // The built @modspace/rollup-plugin, as a user would set it up: commonjs first, then modspace.
-  const bundle = await rollup({ input: { host: join(APP, 'host.js') }, plugins: [commonjs(), modspace({ config: APP_CONFIG, cwd: APP })], onwarn: () => {} })
-  const { output } = await bundle.generate({ format: 'es', dir: join(temp.dir, 'rollup') })
+/** The built @modspace/rollup-plugin, as a user would set it up: commonjs first, then modspace. */
+async function fromRollup(app: string, config: string, host: string): Promise<Manifest> {
+  const bundle = await rollup({ input: { host: join(app, host) }, plugins: [commonjs(), modspace({ config, cwd: app })], onwarn: () => {} })
+  const { output } = await bundle.generate({ format: 'es', dir: join(temp.dir, `rollup-${host}`) })
   await bundle.close()
   const asset = output.find((o) => o.fileName === 'modspace-manifest.json')
-  const fromRollup = JSON.parse(String(asset && 'source' in asset ? asset.source : '{}')) as Manifest
+  const manifest = JSON.parse(String(asset && 'source' in asset ? asset.source : '{}')) as Manifest
+  expect(manifest.bundler).toBe('rollup')
+  return manifest
+}
 
-  expect(fromRollup.bundler).toBe('rollup')
-  expect(fromWebpack.bundler).toBe('webpack')
-  expect(instances(fromWebpack).length).toBeGreaterThan(10)
-  expect(instances(fromWebpack)).toEqual(instances(fromRollup))
+it('puts the same modules in the same spaces as the Rollup plugin, for one app', async () => {
+  const webpack = instances(await fromWebpack(APP, APP_CONFIG, 'host.js'))
+  expect(webpack.length).toBeGreaterThan(10)
+  expect(webpack).toEqual(instances(await fromRollup(APP, APP_CONFIG, 'host.js')))
+})
+
+it('lists the same modules as the Rollup plugin where CommonJS requires natives and builtins, a module only re-exports, and two self-first spaces share a root', async () => {
+  const config = join(PARITY_APP, 'modspace.config.json')
+  const webpack = instances(await fromWebpack(PARITY_APP, config, 'host.mjs'))
+  expect(webpack).toEqual([
+    'one file plugins/p/lazy.mjs plugin-p@1.0.0',
+    'one file plugins/p/legacy.cjs plugin-p@1.0.0',
+    'one file plugins/p/main.mjs plugin-p@1.0.0',
+    'one file plugins/p/node_modules/dep/index.js dep@2.0.0',
+    'root file host.mjs parity-app@1.0.0',
+    'root file lazy.mjs parity-app@1.0.0',
+    'root file legacy.cjs parity-app@1.0.0',
+    'root builtin node:fs',
+    'root builtin node:os',
+    'root builtin node:path',
+    'root file node_modules/dep/index.js dep@1.0.0',
+    'root native node_modules/nat/index.js nat@1.0.0',
+    'root file reexport.mjs parity-app@1.0.0',
+    'two file plugins/p/lazy.mjs plugin-p@1.0.0',
+    'two file plugins/p/legacy.cjs plugin-p@1.0.0',
+    'two file plugins/p/main.mjs plugin-p@1.0.0',
+    'two file plugins/p/node_modules/dep/index.js dep@2.0.0',
+  ])
+  expect(webpack).toEqual(instances(await fromRollup(PARITY_APP, config, 'host.mjs')))
 })

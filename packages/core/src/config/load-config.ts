@@ -29,9 +29,12 @@ export async function loadConfig(fileOrDir: string = process.cwd()): Promise<Loa
     } else {
       const { createJiti } = await import('jiti')
       const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false, fsCache: false })
-      config = await jiti.import(file, { default: true })
+      const module = await jiti.import<Record<string, unknown>>(file)
+      if (!Object.keys(module).includes('default')) throw noDefaultExport(file, Object.keys(module))
+      config = module.default
     }
   } catch (cause) {
+    if (cause instanceof ModspaceError) throw cause
     throw new ModspaceError(ErrorCodes.CONFIG_LOAD_FAILED, `the config file could not be loaded: ${(cause as Error)?.message ?? String(cause)}`, {
       file,
       cause,
@@ -41,6 +44,17 @@ export async function loadConfig(fileOrDir: string = process.cwd()): Promise<Loa
     })
   }
   return { config: config as ModspaceConfig, file }
+}
+
+/** A config module that exports names but no default: jiti would hand back the names as if they were the config. */
+function noDefaultExport(file: string, names: string[]): ModspaceError {
+  const exported = names.length ? `it exports ${names.slice(0, 5).map((n) => JSON.stringify(n)).join(', ')}${names.length > 5 ? ', …' : ''}` : 'it exports nothing'
+  return new ModspaceError(ErrorCodes.CONFIG_INVALID, `the config file has no default export (${exported}).`, {
+    configPath: '(default export)',
+    file,
+    expected: 'the config as the default export of the module',
+    fix: 'write `export default defineConfig({ spaces: { ... } })` (or `module.exports = { ... }` in CommonJS)',
+  })
 }
 
 function findConfigFile(path: string): string {

@@ -14,7 +14,11 @@ export interface SpaceConfig {
    * @default the config file's folder
    */
   root?: string
-  /** @default 'parent-first' */
+  /**
+   * Where a bare specifier is looked for first. `parent-first` asks the parent and takes its copy when it satisfies
+   * this space's declared range (version-aware); `self-first` takes this space's own copy whenever it has one.
+   * @default 'parent-first'
+   */
   delegation?: Delegation
   /** Packages always taken from the parent. A record maps each name to a semver range the parent's copy must satisfy. */
   shared?: string[] | Record<string, string>
@@ -45,7 +49,14 @@ export interface NativeConfig {
 }
 
 export interface ModspaceConfig {
+  /** The JSON Schema of this file, for editors (`modspace.config.json`); ignored by modspace. */
+  $schema?: string
+  /**
+   * The spaces, by name. `root` is reserved for the host's own module system, the parent of every space that names
+   * no other.
+   */
   spaces: Record<string, SpaceConfig>
+  /** Native addons: which space owns them, so that each loads once per process. */
   native?: NativeConfig
   /**
    * Export conditions, in addition to `import` or `require` which follow the kind of request. With `node` among

@@ -11,9 +11,11 @@ export type CjsFunction = (
   filename: string,
   dirname: string,
   dynamicImport: (specifier: string, options?: unknown) => Promise<unknown>,
+  process: NodeJS.Process,
 ) => void
 
-const PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', '__ms_import']
+/** `process` last: the space's view of it (see views/process-view.ts), so that its doors lead to the space. */
+const PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', '__ms_import', 'process']
 
 /** Compiles a CommonJS file once per version of the file (a `SyntaxError` propagates, for `detect`). */
 export function compileCjs(entry: CompiledFile): CjsFunction {
@@ -24,14 +26,30 @@ export function compileCjs(entry: CompiledFile): CjsFunction {
   if (mayImportDynamically(code)) {
     const rewritten = rewriteDynamicImport(code)
     leftOver = rewritten === undefined
+    // `__ms_import(...)` is a plain call, which accepts what `import(...)` may not (no or three arguments, `new`, an
+    // assignment to it): V8 parses the file as written first, so that it refuses what Node refuses, with its message.
+    if (rewritten !== undefined && rewritten !== code) vm.compileFunction(code, PARAMS, { filename: entry.file })
     code = rewritten ?? code
   }
-  entry.cjs = vm.compileFunction(code, PARAMS, {
+  const options = {
     filename: entry.file,
     // `import()` the lexer could not find goes to the host's loader rather than failing (registering costs time: only then).
     ...(leftOver ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
-  }) as unknown as CjsFunction
+  }
+  try {
+    entry.cjs = vm.compileFunction(code, PARAMS, options) as unknown as CjsFunction
+  } catch (error) {
+    // `let process = ...` at the top level cannot share a scope with a parameter of that name. Such a module has its
+    // own `process` and never reads the global one: it is compiled without the parameter.
+    if (!declaresOwn(error, 'process')) throw error
+    entry.cjs = vm.compileFunction(code, PARAMS.slice(0, -1), options) as unknown as CjsFunction
+  }
   return entry.cjs
+}
+
+/** Whether `error` is V8's early error for a top-level `let`/`const`/`class` named like a parameter. */
+export function declaresOwn(error: unknown, name: string): boolean {
+  return error instanceof SyntaxError && error.message === `Identifier '${name}' has already been declared`
 }
 
 /**

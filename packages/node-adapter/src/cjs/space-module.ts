@@ -15,7 +15,7 @@ export class SpaceModule {
   readonly children: SpaceModule[] = []
   readonly parent: SpaceModule | undefined
   readonly require: NodeJS.Require
-  readonly #root: string
+  readonly #space: ModuleSpace
   #paths: string[] | undefined
 
   /** `main`: the module `runMain` starts, `require.main` of the space from now on (its id is `.`, as in Node). */
@@ -25,17 +25,27 @@ export class SpaceModule {
     this.filename = filename
     this.path = dirname(filename)
     this.parent = parent
-    this.#root = space.root
+    this.#space = space
     this.require = makeRequire(space, this)
   }
 
   /** Made when first read: few modules read it, and making it for each one was a measurable part of a cold load. */
   get paths(): string[] {
-    return (this.#paths ??= nodeModulePaths(this.path, this.#root))
+    return (this.#paths ??= nodeModulePaths(this.path, this.#space.root))
   }
 
   set paths(paths: string[]) {
     this.#paths = paths
+  }
+
+  static {
+    // `module.constructor` is what `require('module')` gives, as in Node: the space's view of `Module`.
+    Object.defineProperty(this.prototype, 'constructor', {
+      get(this: SpaceModule) {
+        return this.#space.moduleClass()
+      },
+      configurable: true,
+    })
   }
 }
 

@@ -1,5 +1,8 @@
 import vm from 'node:vm'
 import { sourceOf, type CompiledFile } from '../compile-cache.js'
+import { declaresOwn } from '../cjs/compile-cjs.js'
+import { processForNamespace } from '../views/esm-records.js'
+import { moduleSyntaxError } from './syntax-error.js'
 import { transformEsm, type EsmTransform } from './transform-esm.js'
 
 export type EsmFunction = (
@@ -10,6 +13,9 @@ export type EsmFunction = (
   defineExports: (ns: object, getters: Record<string, () => unknown>) => void,
 ) => Generator<unknown, void, unknown> | AsyncGenerator<unknown, void, unknown>
 
+/** The compiled code itself: its last parameter is the `process` the module reads (the space's view of it). */
+type CompiledFunction = (...args: [...Parameters<EsmFunction>, NodeJS.Process]) => ReturnType<EsmFunction>
+
 export interface CompiledEsm extends Omit<EsmTransform, 'code'> {
   fn: EsmFunction
 }
@@ -17,19 +23,26 @@ export interface CompiledEsm extends Omit<EsmTransform, 'code'> {
 /**
  * Transforms and compiles an ES module once per version of the file. The transform's fast path (a token scan) turns
  * a name it took for a reference but that is declared again into `__ms_iN.name`, which does not compile: a syntax
- * error here is answered by the AST path, which also reports the module's own syntax errors with its file name.
+ * error here is answered by the AST path. A module that does not compile that way either has a syntax error of its
+ * own: it is reported as Node reports it (`moduleSyntaxError`).
  */
 export function compileEsm(entry: CompiledFile): CompiledEsm {
   if (entry.esm) return entry.esm
   const source = sourceOf(entry)
-  let transform = transformEsm(source, entry.file)
+  let transform: EsmTransform
   let fn: EsmFunction
   try {
-    fn = compile(transform.code, entry.file)
+    transform = transformEsm(source, entry.file)
+    try {
+      fn = compile(transform.code, entry.file)
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error
+      transform = transformEsm(source, entry.file, { ast: true })
+      fn = compile(transform.code, entry.file)
+    }
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error
-    transform = transformEsm(source, entry.file, { ast: true })
-    fn = compile(transform.code, entry.file)
+    throw moduleSyntaxError(entry, source, error)
   }
   const { code: _code, ...meta } = transform
   entry.esm = { ...meta, fn }
@@ -45,5 +58,17 @@ export function compileEsm(entry: CompiledFile): CompiledEsm {
  * keeps the importModuleDynamically callback Node would otherwise register for it out of the way.
  */
 function compile(code: string, filename: string): EsmFunction {
-  return new vm.Script(code, { filename, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }).runInThisContext() as EsmFunction
+  let fn: CompiledFunction
+  try {
+    fn = script(code, filename)
+  } catch (error) {
+    // A top-level `let process` cannot share the function's scope with the parameter: such a module has its own.
+    if (!declaresOwn(error, 'process')) throw error
+    fn = script(code.replace(', process) {', ') {'), filename)
+  }
+  return (deps, ns, meta, dynamicImport, defineExports) => fn(deps, ns, meta, dynamicImport, defineExports, processForNamespace(ns))
+}
+
+function script(code: string, filename: string): CompiledFunction {
+  return new vm.Script(code, { filename, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }).runInThisContext() as CompiledFunction
 }

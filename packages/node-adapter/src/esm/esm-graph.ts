@@ -5,6 +5,8 @@ import { fillHostNamespaceAsync, fillHostNamespaceSync, hostNamespace } from '..
 import type { ModuleSpace } from '../module-space.js'
 import { addStarExports, createNamespace, defineExports, sealNamespace } from '../namespace.js'
 import { compileEsm, type CompiledEsm } from './compile-esm.js'
+import { dynamicImport } from './dynamic-import.js'
+import { checkImports, resolveExport } from './resolve-export.js'
 
 /** One static import of a linked module: what its namespace is and how to get it evaluated. */
 export interface DependencySlot {
@@ -22,7 +24,9 @@ export class EsmRecord {
   readonly ns = createNamespace()
   #meta: Record<string, unknown> | undefined
   deps: DependencySlot[] = []
-  status: 'linking' | 'linked' | 'evaluated' = 'linking'
+  status: 'linking' | 'linked' | 'evaluated' | 'errored' = 'linking'
+  /** What the module (or a dependency) threw while it was evaluated: every later import gets the same error. */
+  error: unknown
   evaluation: Promise<void> | undefined
   generator: Generator<unknown, void, unknown> | AsyncGenerator<unknown, void, unknown> | undefined
 
@@ -35,7 +39,9 @@ export class EsmRecord {
   /** `import.meta`, made when first asked for (its URL costs more than the rest of a record). */
   get meta(): Record<string, unknown> {
     const { space, id } = this
+    // A null prototype, as Node's: `import.meta` converts to no string, and has no inherited names.
     this.#meta ??= {
+      __proto__: null,
       url: pathToFileURL(id).href,
       filename: id,
       dirname: dirname(id),
@@ -53,6 +59,7 @@ export class EsmRecord {
 export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): EsmRecord {
   const existing = space.esmRecords.get(id)
   if (existing) return existing
+  const root = session.length === 0
   const record = new EsmRecord(space, id, compileEsm(space.runtime.compiled(id)))
   space.esmRecords.set(id, record)
   session.push(record)
@@ -70,7 +77,7 @@ export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): E
     namespaces,
     record.ns,
     record.compiled.usesMeta ? record.meta : undefined,
-    (specifier: string) => space.importFrom(id, specifier),
+    dynamicImport(space, id),
     defineExports,
   )
   record.generator = generator
@@ -78,6 +85,8 @@ export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): E
   const first = generator.next()
   if (first instanceof Promise) first.catch(() => {})
   record.status = 'linked'
+  // Once the whole graph is instantiated (cycles included), every imported name must lead to a binding.
+  if (root) checkImports(session)
   return record
 }
 
@@ -86,7 +95,7 @@ export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): E
  * another import is evaluating (that one must be waited for), no host module still to be loaded with `import()`.
  */
 export function evaluatesSync(record: EsmRecord, seen: Set<EsmRecord>): boolean {
-  if (record.status === 'evaluated' || seen.has(record)) return true
+  if (record.status === 'evaluated' || record.status === 'errored' || seen.has(record)) return true
   if (record.compiled.async || record.evaluation) return false
   seen.add(record)
   // Index loops in this file: for-of steps allocate while the code is cold, and these run for every import.
@@ -101,54 +110,58 @@ export function evaluatesSync(record: EsmRecord, seen: Set<EsmRecord>): boolean 
 /** Evaluates a linked graph synchronously, for `require(esm)`: fails as Node does when it meets top-level await. */
 export function evaluateSync(record: EsmRecord, stack: Set<EsmRecord>): void {
   if (record.status === 'evaluated' || stack.has(record)) return
+  if (record.status === 'errored') throw record.error
   if (record.compiled.async || record.evaluation) throw requireAsyncError(record)
   stack.add(record)
-  const { deps } = record
-  for (let i = 0; i < deps.length; i++) {
-    const slot = deps[i]!
-    if (slot.record) evaluateSync(slot.record, stack)
-    else if (slot.facade) slot.facade.bind()
-    else if (slot.host) fillHostNamespaceSync(slot.host)
+  try {
+    const { deps } = record
+    for (let i = 0; i < deps.length; i++) {
+      const slot = deps[i]!
+      if (slot.record) evaluateSync(slot.record, stack)
+      else if (slot.facade) slot.facade.bind()
+      else if (slot.host) fillHostNamespaceSync(slot.host)
+    }
+    finishDependencies(record, stack)
+    record.generator!.next()
+  } catch (error) {
+    fail(record, error)
+    throw error
   }
-  finishDependencies(record, stack)
-  record.generator!.next()
   finish(record)
 }
 
 /** Evaluates a linked graph; concurrent callers share one evaluation of each module. */
 export function evaluateAsync(record: EsmRecord, stack: Set<EsmRecord>): Promise<void> | undefined {
   if (record.status === 'evaluated' || stack.has(record)) return undefined
+  if (record.status === 'errored') return Promise.reject(record.error)
   if (record.evaluation) return record.evaluation
   stack.add(record)
   record.evaluation = (async () => {
-    for (const slot of record.deps) {
-      if (slot.record) await evaluateAsync(slot.record, stack)
-      else if (slot.facade) slot.facade.bind()
-      else if (slot.host) await fillHostNamespaceAsync(slot.host)
+    try {
+      for (const slot of record.deps) {
+        if (slot.record) await evaluateAsync(slot.record, stack)
+        else if (slot.facade) slot.facade.bind()
+        else if (slot.host) await fillHostNamespaceAsync(slot.host)
+      }
+      finishDependencies(record, stack)
+      await record.generator!.next()
+    } catch (error) {
+      fail(record, error)
+      throw error
     }
-    finishDependencies(record, stack)
-    await record.generator!.next()
     finish(record)
   })()
   return record.evaluation
-}
-
-/**
- * Forgets every module of the graph under `record` that did not finish evaluating, so that a module that threw (or
- * could not link) does not poison its space: the next import loads it again.
- */
-export function dropUnevaluated(record: EsmRecord, seen = new Set<EsmRecord>()): void {
-  if (seen.has(record) || record.status === 'evaluated') return
-  seen.add(record)
-  if (record.space.esmRecords.get(record.id) === record) record.space.esmRecords.delete(record.id)
-  for (const slot of record.deps) if (slot.record) dropUnevaluated(slot.record, seen)
 }
 
 /** `export *` names (known once the dependencies ran) and the check that every imported name exists. */
 function finishDependencies(record: EsmRecord, stack: Set<EsmRecord>): void {
   const { deps } = record
   const { stars } = record.compiled
-  if (stars.length) addStarExports(record.ns, stars.map((index) => deps[index]!.ns))
+  if (stars.length) addStarExports(record.ns, stars.map((index) => deps[index]!.ns), (name) => {
+      const binding = resolveExport(record, name)
+      return binding === null || binding === 'ambiguous' ? null : binding.get
+    })
   for (let i = 0; i < deps.length; i++) {
     const slot = deps[i]!
     // A module still on the stack is part of a cycle: its `export *` names are not in yet.
@@ -172,9 +185,26 @@ function finish(record: EsmRecord): void {
   record.generator = undefined
 }
 
+/**
+ * The module and every importer on the stack above it keep the error, as Node's errored modules do: importing any of
+ * them again throws the same error object without running anything. A graph that could not run synchronously for
+ * `require()` did not fail; it stays linked for `import()`.
+ */
+function fail(record: EsmRecord, error: unknown): void {
+  if (record.status === 'errored' || notRun.has(error as object)) return
+  record.status = 'errored'
+  record.error = error
+  record.generator = undefined
+}
+
+/** The errors `evaluateSync` throws before running anything. */
+const notRun = new WeakSet<object>()
+
 function requireAsyncError(record: EsmRecord): Error {
-  return Object.assign(
+  const error = Object.assign(
     new Error(`require() cannot load ${record.id} in space "${record.space.name}": it (or a module it imports) uses top-level await. Use import() instead.`),
     { code: 'ERR_REQUIRE_ASYNC_MODULE' },
   )
+  notRun.add(error)
+  return error
 }

@@ -14,7 +14,7 @@ export interface EsmImport {
 
 export interface EsmTransform {
   /**
-   * Source of a generator function expression `(deps, ns, meta, dynamicImport, defineExports) => ...`. Its first
+   * Source of a generator function expression `(deps, ns, meta, dynamicImport, defineExports, process) => ...`. Its first
    * `next()` defines the export getters (instantiation); its second runs the module body (evaluation).
    */
   code: string
@@ -27,6 +27,11 @@ export interface EsmTransform {
   stars: number[]
   /** Every export name the module declares itself (re-exports by name included, `export *` not). */
   exportNames: string[]
+  /**
+   * The exports that are another module's: export name → [index into `imports`, the name imported from it, or `null`
+   * for its namespace (`export * as x`, or `export { ns }` of `import * as ns`)]. Linking resolves them, as Node does.
+   */
+  indirect: Record<string, [number, string | null]>
 }
 
 
@@ -68,7 +73,7 @@ function assemble({ body, async, usesMeta, imports, stars, getters, locals, bind
   const exportNames: string[] = []
   getters.forEach((_, name) => exportNames.push(name))
   exportNames.sort()
-  let prologue = `(${async ? 'async ' : ''}function* (${DEPS}, ${NS}, ${META}, ${DYNAMIC}, ${DEFINE}) {'use strict';`
+  let prologue = `(${async ? 'async ' : ''}function* (${DEPS}, ${NS}, ${META}, ${DYNAMIC}, ${DEFINE}, process) {'use strict';`
   for (let i = 0; i < imports.length; i++) prologue += `${i === 0 ? 'const ' : ', '}__ms_i${i} = ${DEPS}[${i}]${i === imports.length - 1 ? ';' : ''}`
   prologue += `${DEFINE}(${NS}, {`
   for (let i = 0; i < exportNames.length; i++) {
@@ -76,7 +81,19 @@ function assemble({ body, async, usesMeta, imports, stars, getters, locals, bind
     prologue += `${i === 0 ? '' : ', '}${JSON.stringify(name)}: () => ${getters.get(name)}`
   }
   prologue += `});${renameDefault}yield;`
-  return { code: `${prologue}${body}\n})`, async, usesMeta, imports, stars, exportNames }
+  return { code: `${prologue}${body}\n})`, async, usesMeta, imports, stars, exportNames, indirect: indirectExports(getters) }
+}
+
+/** A getter that reads another module's namespace: `__ms_i0`, `__ms_i0.name` or `__ms_i0["a-b"]` (see `member`). */
+const NAMESPACE_READ = /^__ms_i(\d+)(?:\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*")\])?$/
+
+function indirectExports(getters: Map<string, string>): Record<string, [number, string | null]> {
+  const indirect: Record<string, [number, string | null]> = Object.create(null)
+  getters.forEach((expression, name) => {
+    const read = NAMESPACE_READ.exec(expression)
+    if (read) indirect[name] = [Number(read[1]), read[2] ?? (read[3] === undefined ? null : (JSON.parse(read[3]) as string))]
+  })
+  return indirect
 }
 
 /**
