@@ -35,7 +35,7 @@ describe('modspace graph --format svg', () => {
     const lines = texts(svg)
     expect(lines).toEqual(expect.arrayContaining([
       'modspace · modspace.config.ts',
-      'charts-sandbox', 'self-first', 'root ./plugins/charts',
+      'charts-no-spawn', 'self-first', 'root ./plugins/charts',
       'shared   @example/ui-kit ^1.0.0',
       'override node:net → ./test/fake-net.js',
       'blocked  node:child_process',
