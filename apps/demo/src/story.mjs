@@ -1,17 +1,18 @@
 // The demo's story. One config (examples/plugin-host: a host with two plugins, one needing an older logger, both
 // sharing the host's UI kit, one with a fake `node:net`), applied three ways: live in this Node process, and compiled
 // by Rollup and by webpack. Every step prints what it shows; the last line says whether the three agree.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { checkGraph, formatGraph, formatManifest, loadGraph } from '@modspace/core'
 import { runInNode } from './run-in-node.mjs'
 import { buildWithRollup } from './build-with-rollup.mjs'
 import { buildWithWebpack } from './build-with-webpack.mjs'
-import { buildPages, versionsBySpace } from './browser/build-pages.mjs'
+import { browserDir, buildPages, versionsBySpace } from './browser/build-pages.mjs'
 
 const example = fileURLToPath(new URL('../../../examples/plugin-host', import.meta.url))
+const docs = fileURLToPath(new URL('../docs', import.meta.url))
 const heading = (text) => console.log(`\n== ${text} ==`)
 
 heading('1. The space graph (modspace graph, modspace check)')
@@ -63,6 +64,17 @@ try {
   const samePages = JSON.stringify(pages.rollup.modules) === JSON.stringify(pages.webpack.modules)
   console.log(`pages: ${samePages ? 'Rollup and webpack put the same module instances in the same spaces' : 'DIFFERENT'}`)
   console.log('npm run demo -- --serve shows both pages in a browser; test/browser.test.mjs reads them in headless Chromium')
+
+  heading('8. The picture: modspace graph --format svg --manifest <build>/modspace-manifest.json')
+  mkdirSync(docs, { recursive: true })
+  const pictures = [
+    ['plugin-host-graph.svg', graph.config, rollup.manifest],
+    ['micro-frontends-graph.svg', (await loadGraph(browserDir)).config, pages.rollup],
+  ]
+  for (const [name, config, manifest] of pictures) {
+    writeFileSync(join(docs, name), formatGraph(config, 'svg', { manifest }))
+    console.log(`apps/demo/docs/${name}: the spaces of ${relative(join(docs, '../../..'), config.configFile)}, and what each owns in the ${manifest.bundler} build`)
+  }
   process.exitCode = sameBundles && sameOutput && samePages ? 0 : 1
 } finally {
   rmSync(out, { recursive: true, force: true })

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -79,9 +79,22 @@ describe('the plugin host in watch mode', () => {
     expect(fixed.ticker).toBeGreaterThan(before.ticker)
   }, 60_000)
 
+  it('reports a plugin whose tick() throws, once, with file:line, and keeps ticking the others', async () => {
+    const from = output.length
+    const index = join(dir, 'plugins/greeter/index.js')
+    const source = readFileSync(index, 'utf8')
+    const { ticker } = await edit('plugins/greeter/index.js', source.replace('  ticks += 1\n', "  throw new Error('tick refused')\n"), 5)
+    const reported = await printed(/✗ greeter: tick\(\) threw: (.*)\n/, from)
+    expect(reported[1]).toBe('plugins/greeter/index.js:9  Error: tick refused')
+    const later = await printed(/\nticker: (\d+) ticks · greeter: "Back, world" \(0 ticks since it loaded\)\n/, reported.end)
+    expect(Number(later[1])).toBeGreaterThan(ticker)
+    expect(output.slice(from).match(/tick\(\) threw/g)).toHaveLength(1)
+    await edit('plugins/greeter/index.js', source, 6)
+  }, 60_000)
+
   it('keeps the heap flat over many reloads', async () => {
     const heaps = []
-    for (let n = 5; n <= 24; n++) {
+    for (let n = 7; n <= 26; n++) {
       const { line } = await edit(phrases, `export const greeting = 'Hello ${n}'\n`, n)
       heaps.push(Number(/heap ([\d.]+) MiB/.exec(line)[1]))
     }

@@ -68,7 +68,7 @@ describe('modspace graph --format svg', () => {
   it('escapes what it writes into the markup, and shortens a long list of packages', async () => {
     const { config } = await loadGraph(example)
     const many = buildManifest('a<b>&"c"', config.baseDir, Array.from({ length: 11 }, (_, i) => ({
-      space: 'charts', id: `node_modules/p${i}/index.js`, kind: 'file' as const, package: { name: `p${i}&<x>`, version: '1.0.0', root: '', dir: '' } as any,
+      space: 'charts', id: `node_modules/p${i}/index.js`, kind: 'file' as const, package: { name: `p${i}&<x>`, version: '1.0.0', root: '' },
     })))
     const svg = formatGraph(config, 'svg', { manifest: many })
     elements(svg)

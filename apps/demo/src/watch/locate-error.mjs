@@ -1,34 +1,24 @@
-import { readFileSync } from 'node:fs'
-import { relative } from 'node:path'
+import { isAbsolute, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /**
- * Where a plugin's load failed, as `file:line` relative to the host folder, or undefined when no frame is in it.
- * A module that throws has its own file and line in the stack (the adapter keeps line numbers). An ES module's syntax
- * error starts its stack as Node prints one: `file:///…/x.mjs:3`, the line and a caret. A syntax error found only by
- * the adapter's parser names the file and carries the parser's offset in `cause.pos`, which is turned into a line.
+ * Where a plugin's code failed, as `file:line` relative to the host folder, or undefined when no frame is in it. A
+ * syntax error's stack starts as Node's does, with `file:///…/x.js:2`, the line and a caret; a module that throws has
+ * its own file and line in its frames (the adapter keeps line numbers).
  */
 export function locateError(error, hostDir) {
-  const header = /^(file:\/\/\S+):(\d+)\n/.exec(String(error?.stack ?? ''))
-  if (header) {
-    const file = relative(hostDir, fileURLToPath(header[1]))
-    if (!file.startsWith('..')) return `${file}:${header[2]}`
-  }
-  const inFile = /\(in (\/[^)]+)\)$/.exec(error?.message ?? '')
-  if (inFile && typeof error.cause?.pos === 'number') {
-    const before = readFileSync(inFile[1], 'utf8').slice(0, error.cause.pos)
-    return `${relative(hostDir, inFile[1])}:${before.split('\n').length}`
-  }
-  for (const match of String(error?.stack ?? '').matchAll(/(\/[^\s():]+):(\d+):\d+/g)) {
-    const file = relative(hostDir, match[1])
-    if (!file.startsWith('..')) return `${file}:${match[2]}`
+  const stack = String(error?.stack ?? '')
+  const places = [...stack.matchAll(/^(file:\/\/\S+):(\d+)\n/g), ...stack.matchAll(/(file:\/\/\/?[^\s():]+|\/[^\s():]+):(\d+):\d+/g)]
+  for (const [, where, line] of places) {
+    const file = relative(hostDir, where.startsWith('file:') ? fileURLToPath(where) : where)
+    if (!file.startsWith('..') && !isAbsolute(file)) return `${file}:${line}`
   }
   return undefined
 }
 
-/** One line for the console: `file:line  Name: message` (the message without the adapter's `(in file)`). */
-export function describeLoadError(error, hostDir) {
+/** One line for the console: `file:line  Name: message`. */
+export function describeError(error, hostDir) {
   const where = locateError(error, hostDir)
-  const message = String(error?.message ?? error).split('\n')[0].replace(/ \(in \/[^)]+\)$/, '')
+  const message = String(error?.message ?? error).split('\n')[0]
   return `${where ? `${where}  ` : ''}${error?.name ?? 'Error'}: ${message}`
 }

@@ -1,6 +1,6 @@
 import { sep } from 'node:path'
 import { createSpaces } from '@modspace/node-adapter'
-import { describeLoadError } from './locate-error.mjs'
+import { describeError } from './locate-error.mjs'
 
 /**
  * The plugins of one config, each live in its space, each loaded again on its own. A space cannot be loaded twice
@@ -51,22 +51,32 @@ export class PluginHost {
     return this.#load(name, spaces)
   }
 
-  /** Every loaded plugin's `tick()`; one that throws is reported and stays loaded. */
+  /** Every loaded plugin's `tick()`; the first error a plugin's tick throws is printed, the plugin stays loaded. */
   tick() {
-    for (const [name, plugin] of this.#plugins) {
-      try {
-        plugin.module?.tick?.()
-      } catch (error) {
-        console.log(`✗ ${name}.tick() threw: ${describeLoadError(error, this.#dir)}`)
-      }
+    for (const name of this.names) {
+      const plugin = this.#plugins.get(name)
+      const { error } = this.#call(plugin, 'tick')
+      if (error && !plugin.tickFailed) console.log(`✗ ${name}: tick() threw: ${error}`)
+      plugin.tickFailed ||= error !== undefined
     }
   }
 
   status() {
     return this.names.map((name) => {
       const plugin = this.#plugins.get(name)
-      return `${name}: ${plugin.error ? `not loaded (${plugin.error})` : plugin.module.status?.() ?? 'loaded'}`
+      if (plugin.error) return `${name}: not loaded (${plugin.error})`
+      const { value, error } = this.#call(plugin, 'status')
+      return `${name}: ${error ? `status() threw: ${error}` : value ?? 'loaded'}`
     }).join(' · ')
+  }
+
+  /** A plugin's export, called by the host: `{ value }`, or `{ error }` described with its file:line. */
+  #call(plugin, method) {
+    try {
+      return { value: plugin.module?.[method]?.() }
+    } catch (error) {
+      return { error: describeError(error, this.#dir) }
+    }
   }
 
   async dispose() {
@@ -88,7 +98,7 @@ export class PluginHost {
   }
 
   #fail(name, error) {
-    const description = describeLoadError(error, this.#dir)
+    const description = describeError(error, this.#dir)
     this.#plugins.set(name, { error: description })
     return description
   }

@@ -30,7 +30,7 @@ export async function runWatch(dir, { tickMs = 100, statusEvery = 20 } = {}) {
         else console.log(`↻ ${name} loaded again (reload ${reloads}, ${took}) · heap ${mebibytes(heapAfterGc())}`)
       }
       console.log(host.status())
-    })
+    }).catch((error) => console.log(`✗ the reload failed: ${error.stack}`))
   }
   const stopWatching = watchFolder(hostDir, (files) => {
     const names = new Set(files.flatMap((file) => host.ownersOf(file)))
