@@ -44,8 +44,9 @@ export async function runInSpace(space: ModuleSpace, item: Case, door: Door): Pr
 
 /** Every package file the space holds an instance of: its CommonJS and JSON registry and its ES module records. */
 export function packageFiles(space: ModuleSpace): string[] {
-  const ids = [...Object.keys(space.requireCache), ...space.esmRecords.keys()]
-  return ids.filter((id) => id.includes('/node_modules/')).sort()
+  // A required ES module is in both (Node 24 gives it a require.cache entry too): one instance, listed once.
+  const ids = new Set([...Object.keys(space.requireCache), ...space.esmRecords.keys()])
+  return [...ids].filter((id) => id.includes('/node_modules/')).sort()
 }
 
 /** The space's instance of a file: `module.exports` for CommonJS and JSON, the namespace for an ES module. */
