@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import semver from 'semver'
 
 /**
  * The target Vite gives the environment being built: `client` code runs in a browser, `server` code (SSR) in Node.
@@ -35,4 +36,16 @@ export function viteDevFile(ctx: unknown, source: string, exists: (file: string)
   if (exists(path)) return undefined
   const inRoot = join(root, path)
   return exists(inRoot) ? inRoot + rest : undefined
+}
+
+/**
+ * The bundler's version outside the plugin's peer range, as the message that stops the build; `undefined` when it is
+ * in range. rolldown (and Vite 8 through it) also reports the Rollup version whose API it follows: its own is checked.
+ */
+export function versionProblem(meta: { rollupVersion: string }, peers: { rollup: string; rolldown: string }): string | undefined {
+  const rolldownVersion = (meta as { rolldownVersion?: string }).rolldownVersion
+  const [bundler, version] = rolldownVersion === undefined ? (['rollup', meta.rollupVersion] as const) : (['rolldown', rolldownVersion] as const)
+  const range = peers[bundler]
+  if (semver.satisfies(version, range)) return undefined
+  return `@modspace/rollup-plugin needs ${bundler} ${range}, but this is ${bundler} ${version}. Install a ${bundler} in that range.`
 }

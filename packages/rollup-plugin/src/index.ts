@@ -18,8 +18,7 @@ import {
 } from '@modspace/core'
 import createDebug from 'debug'
 import type { InputOptions, OutputOptions, Plugin, PluginContext, ResolveIdResult, ResolvedId } from 'rollup'
-import semver from 'semver'
-import { bundlerName, viteDevFile, viteTarget } from './host-bundler.js'
+import { bundlerName, versionProblem, viteDevFile, viteTarget } from './host-bundler.js'
 import { importerChain } from './importer-chain.js'
 import { loadSpaceGraph } from './load-space-graph.js'
 import { NATIVE_PREFIX, nativeLoaderSource } from './native-loader.js'
@@ -224,11 +223,8 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
     },
 
     async buildStart(inputOptions) {
-      // rolldown (and Vite 8 through it) also reports the Rollup version whose API it follows: its own is checked.
-      const rolldownVersion = (this.meta as { rolldownVersion?: string }).rolldownVersion
-      const [bundler, version] = rolldownVersion === undefined ? (['rollup', this.meta.rollupVersion] as const) : (['rolldown', rolldownVersion] as const)
-      const range = peerDependencies[bundler]
-      if (!semver.satisfies(version, range)) this.error(`@modspace/rollup-plugin needs ${bundler} ${range}, but this is ${bundler} ${version}. Install a ${bundler} in that range.`)
+      const outOfRange = versionProblem(this.meta, peerDependencies)
+      if (outOfRange) this.error(outOfRange)
       // Vite's dev server passes no plugin list (its order is its own).
       for (const problem of pluginOrderProblems(inputOptions.plugins ?? [], PLUGIN_NAME)) this.error(problem)
       target = options.target ?? viteTarget(this) ?? target ?? 'node'

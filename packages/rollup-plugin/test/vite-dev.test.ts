@@ -25,15 +25,18 @@ const PAGE = `<!doctype html>
     depOnePerSpace: a.dep.token !== b.dep.token && a.dep.token !== host.dep.token,
     sharedOnce: a.shared.token === host.shared.token && b.shared.token === host.shared.token,
     lazyKeepsSpace: lazy.dep.token === a.dep.token,
+    edited: a.edited ?? false,
   }
 </script>
 `
+
+const PLUGIN_A = `export * as dep from 'dep'\nexport * as shared from 'shared'\nexport const loadLazy = () => import('./lazy.mjs')\n`
 
 it.skipIf(!existsSync(CHROMIUM))('the Vite dev server keeps spaces apart in the browser: one instance per space, one of the shared package', async () => {
   const app = writeApp()
   writeFiles(app.dir, {
     'index.html': PAGE,
-    'plugins/a/main.mjs': `export * as dep from 'dep'\nexport * as shared from 'shared'\nexport const loadLazy = () => import('./lazy.mjs')\n`,
+    'plugins/a/main.mjs': PLUGIN_A,
     'plugins/b/main.mjs': `export * as dep from 'dep'\nexport * as shared from 'shared'\n`,
   })
   const server = await createServer({
@@ -56,5 +59,11 @@ it.skipIf(!existsSync(CHROMIUM))('the Vite dev server keeps spaces apart in the 
   await page.goto(server.resolvedUrls!.local[0]!)
   const facts = await page.waitForFunction(() => (globalThis as { facts?: unknown }).facts, undefined, { timeout: 30_000 }).then((handle) => handle.jsonValue())
   expect(failures).toEqual([])
-  expect(facts).toEqual({ versions: { root: '1.0.0', a: '2.0.0', b: '2.0.0' }, depOnePerSpace: true, sharedOnce: true, lazyKeepsSpace: true })
+  expect(facts).toEqual({ versions: { root: '1.0.0', a: '2.0.0', b: '2.0.0' }, depOnePerSpace: true, sharedOnce: true, lazyKeepsSpace: true, edited: false })
+
+  // An edit of a space's source reaches the page (no module accepts hot updates here: Vite reloads it), spaces still apart.
+  await page.evaluate(() => delete (globalThis as { facts?: unknown }).facts)
+  writeFiles(app.dir, { 'plugins/a/main.mjs': `${PLUGIN_A}export const edited = true\n` })
+  const edited = await page.waitForFunction(() => (globalThis as { facts?: unknown }).facts, undefined, { timeout: 30_000 }).then((handle) => handle.jsonValue())
+  expect(edited).toEqual({ versions: { root: '1.0.0', a: '2.0.0', b: '2.0.0' }, depOnePerSpace: true, sharedOnce: true, lazyKeepsSpace: true, edited: true })
 })
