@@ -18,6 +18,10 @@ it.each([
   ['an export name with a lone surrogate', 'export-lone-surrogate.js'],
   ['a string exported without from', 'export-string-local.js'],
   ['an HTML-like comment', 'html-comment.js'],
+  ['import() with no argument', 'import-no-argument.js'],
+  ['import() with three arguments', 'import-three-arguments.js'],
+  ['new import()', 'new-import.js'],
+  ['an assignment to import.meta', 'import-meta-assign.js'],
 ])('refuses %s with a SyntaxError', async (_, file) => {
   await expect(fresh().import(`./early/${file}`)).rejects.toThrow(SyntaxError)
 })
