@@ -22,6 +22,8 @@ it.each([
   ['import() with three arguments', 'import-three-arguments.js'],
   ['new import()', 'new-import.js'],
   ['an assignment to import.meta', 'import-meta-assign.js'],
+  ['await as a parameter name', 'await-parameter.js'],
+  ['await as a label', 'await-label.js'],
 ])('refuses %s with a SyntaxError', async (_, file) => {
   await expect(fresh().import(`./early/${file}`)).rejects.toThrow(SyntaxError)
 })

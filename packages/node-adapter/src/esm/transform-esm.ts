@@ -271,7 +271,7 @@ function transformWithAst(code: string, file: string): Rewritten {
         return false
       } else if (node.type === 'ImportExpression') {
         s.overwrite(node.start, node.start + 'import'.length, DYNAMIC, { contentOnly: true })
-      } else if (node.type === 'Identifier' && node.name === 'await' && parent && (isReference(node, parent) || declares(node, parent, stack[stack.length - 2]))) {
+      } else if (node.type === 'Identifier' && node.name === 'await' && parent && (isReference(node, parent) || parent.type === 'LabeledStatement' || declares(node, parent, stack[stack.length - 2]))) {
         // Reserved in a module, which the parser does not check; the function this becomes would accept it.
         throw new SyntaxError(`Unexpected reserved word 'await' (in ${file} at offset ${node.start})`)
       } else if (node.type === 'Identifier' && parent && bindings.has(node.name)) {
