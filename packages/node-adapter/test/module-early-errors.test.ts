@@ -27,3 +27,7 @@ it.each([
 ])('refuses %s with a SyntaxError', async (_, file) => {
   await expect(fresh().import(`./early/${file}`)).rejects.toThrow(SyntaxError)
 })
+
+it('names the file in an early error the transform finds', async () => {
+  await expect(fresh().import('./early/export-no-semicolon.js')).rejects.toThrow(/\(in .*early\/export-no-semicolon\.js\)$/)
+})

@@ -54,7 +54,13 @@ export interface EsmTransform {
  */
 export function transformEsm(source: string, file: string, options: { ast?: boolean } = {}): EsmTransform {
   const code = source.startsWith('#!') ? `//${source.slice(2)}` : source
-  return assemble((!options.ast && scanEsm(code)) || transformWithAst(code, file))
+  try {
+    return assemble((!options.ast && scanEsm(code)) || transformWithAst(code, file))
+  } catch (error) {
+    // An early error found by either path names the file, as the parser's own errors do.
+    if (!(error instanceof SyntaxError) || error.message.includes(`(in ${file}`)) throw error
+    throw Object.assign(new SyntaxError(`${error.message} (in ${file})`), { cause: error })
+  }
 }
 
 /** What either path found: the rewritten source without its prologue, and what the prologue is made from. */
