@@ -18,6 +18,16 @@ it.each([
   ['an export name with a lone surrogate', 'export-lone-surrogate.js'],
   ['a string exported without from', 'export-string-local.js'],
   ['an HTML-like comment', 'html-comment.js'],
+  ['import() with no argument', 'import-no-argument.js'],
+  ['import() with three arguments', 'import-three-arguments.js'],
+  ['new import()', 'new-import.js'],
+  ['an assignment to import.meta', 'import-meta-assign.js'],
+  ['await as a parameter name', 'await-parameter.js'],
+  ['await as a label', 'await-label.js'],
 ])('refuses %s with a SyntaxError', async (_, file) => {
   await expect(fresh().import(`./early/${file}`)).rejects.toThrow(SyntaxError)
+})
+
+it('names the file in an early error the transform finds', async () => {
+  await expect(fresh().import('./early/export-no-semicolon.js')).rejects.toThrow(/\(in .*early\/export-no-semicolon\.js\)$/)
 })

@@ -5,8 +5,8 @@ import { clearTimeout, setTimeout } from 'node:timers'
 import vm from 'node:vm'
 import { harnessSource, scriptTwin } from './cases.mjs'
 
-/** How long an async test may take to call `$DONE`, and a module graph to settle. */
-const TIMEOUT_MS = 3000
+/** How long an async test may take to call `$DONE`, and a module graph to settle: long, so that a loaded machine passes. */
+const TIMEOUT_MS = 10_000
 
 /**
  * `pass`, `fail:<ErrorType>` (the constructor's name of what was thrown) or `timeout`. Test262's negative tests call

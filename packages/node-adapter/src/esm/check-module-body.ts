@@ -1,4 +1,5 @@
 import vm from 'node:vm'
+import { DYNAMIC, META } from './generated-names.js'
 
 /**
  * Early errors of module code that a generator function's body accepts: V8 parses the rewritten body once more, in a
@@ -11,9 +12,17 @@ export function checkModuleBody(body: string, file: string, async: boolean, impo
   // those tokens and makes a script read them so too (in a string, a comment or a regular expression it changes nothing
   // the parse can refuse).
   if (body.includes('<!--') || body.includes('-->')) body = body.replaceAll('<!--', '< !--').replaceAll('-->', '-- >')
+  // `import(...)` and `import.meta` as written, for what V8 refuses in them: `import()` with no or three arguments,
+  // `new import(x)`, `import(x) = 1` (a script may call import() too), and `import.meta = 1` (as `null`, which can be
+  // read through and not assigned). Names starting with `__ms_` are the transform's own.
+  if (body.includes(DYNAMIC)) body = body.replace(DYNAMIC_NAME, 'import')
+  if (body.includes(META)) body = body.replace(META_NAME, 'null')
   // Imports are declared as what they are, lexical names of the module: `eval`, or a top-level declaration of the
   // same name, is refused.
   const imports = importedNames.length ? `let ${importedNames.join(', ')};` : ''
   const code = async ? `'use strict';(async function () {{${imports}${body}\n}})` : `'use strict';{${imports}${body}\n}`
   new vm.Script(code, { filename: file })
 }
+
+const DYNAMIC_NAME = new RegExp(`\\b${DYNAMIC}\\b`, 'g')
+const META_NAME = new RegExp(`\\b${META}\\b`, 'g')

@@ -195,6 +195,9 @@ const TEMPLATE_TEXT = /(?:[^`\\$]|\\[\s\S]|\$(?!\{))*/y
 
 class GiveUp extends Error {}
 
+/** Tokens after `await` that make it a name rather than an await expression. */
+const AWAIT_AS_NAME = new Set([EOF, RPAREN, COMMA, COLON, SEMI, ASSIGN, RBRACKET, RBRACE])
+
 
 /** Transforms `code` without a syntax tree, or gives `undefined` when the AST path must do it. */
 export function scanEsm(code: string): Rewritten | undefined {
@@ -586,6 +589,8 @@ class Scan {
         case 'await':
           // `await` is reserved in a module: declaring it is an early error the AST path reports.
           if ((this.prevFlags & K_DECLARING) !== 0) throw new GiveUp()
+          // Nor a parameter, a label or a name in a pattern (what follows is no operand): the AST path reports those.
+          if (this.prevTok !== DOT && !this.keyHere() && AWAIT_AS_NAME.has(this.peek())) throw new GiveUp()
           // Outside any function body and any arrow function's body: top-level await.
           if (this.fnDepth === 0 && this.arrowBodies.length === 0 && !this.keyHere()) this.async = true
           break

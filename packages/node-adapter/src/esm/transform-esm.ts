@@ -5,6 +5,7 @@ import { walkAst, type AstNode as AnyNode } from '../walk-ast.js'
 import { CLASS_DEFAULT_CLOSE, CLASS_DEFAULT_OPEN, DEFAULT, DEFINE, DEPS, DYNAMIC, META, NAME_DEFAULT, NS, member } from './generated-names.js'
 import { addImportAttribute, type ImportAttributes } from './import-attributes.js'
 import { scanEsm } from './scan-esm.js'
+import { indirectExports, stringName, wellFormed } from './export-names.js'
 
 /** One static dependency of an ES module, in source order (Node links and evaluates them in this order). */
 export interface EsmImport {
@@ -53,7 +54,13 @@ export interface EsmTransform {
  */
 export function transformEsm(source: string, file: string, options: { ast?: boolean } = {}): EsmTransform {
   const code = source.startsWith('#!') ? `//${source.slice(2)}` : source
-  return assemble((!options.ast && scanEsm(code)) || transformWithAst(code, file))
+  try {
+    return assemble((!options.ast && scanEsm(code)) || transformWithAst(code, file))
+  } catch (error) {
+    // An early error found by either path names the file, as the parser's own errors do.
+    if (!(error instanceof SyntaxError) || error.message.includes(`(in ${file}`)) throw error
+    throw Object.assign(new SyntaxError(`${error.message} (in ${file})`), { cause: error })
+  }
 }
 
 /** What either path found: the rewritten source without its prologue, and what the prologue is made from. */
@@ -91,34 +98,6 @@ function assemble({ body, async, usesMeta, imports, stars, getters, locals, bind
   }
   prologue += `});${renameDefault}yield;`
   return { code: `${prologue}${body}\n})`, async, usesMeta, imports, stars, exportNames, indirect: indirectExports(getters), bodyStart: prologue.length, importedNames: [...bindings.keys()] }
-}
-
-/** A string export or import name must be well-formed Unicode (no lone surrogate), an early error of the module. */
-function wellFormed(name: string): void {
-  if (LONE_SURROGATE.test(name)) throw new SyntaxError(`Invalid module export name: contains unpaired surrogate (${JSON.stringify(name)})`)
-}
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-
-/**
- * A string name as written: rollup's parser drops a lone surrogate escape (`"\uD83D"` gives ""), which would hide the
- * early error, so a name with `\u` escapes is decoded from the source text.
- */
-function stringName(raw: string, value: string): string {
-  if (!raw.includes('\\u')) return value
-  return raw.slice(1, -1).replace(/\\u\{([0-9a-fA-F]+)\}|\\u([0-9a-fA-F]{4})|\\(.)/g, (_, braced: string | undefined, four: string | undefined, other: string) =>
-    braced ?? four ? String.fromCodePoint(parseInt((braced ?? four)!, 16)) : other)
-}
-
-/** A getter that reads another module's namespace: `__ms_i0`, `__ms_i0.name` or `__ms_i0["a-b"]` (see `member`). */
-const NAMESPACE_READ = /^__ms_i(\d+)(?:\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*")\])?$/
-
-function indirectExports(getters: Map<string, string>): Record<string, [number, string | null]> {
-  const indirect: Record<string, [number, string | null]> = Object.create(null)
-  getters.forEach((expression, name) => {
-    const read = NAMESPACE_READ.exec(expression)
-    if (read) indirect[name] = [Number(read[1]), read[2] ?? (read[3] === undefined ? null : (JSON.parse(read[3]) as string))]
-  })
-  return indirect
 }
 
 /**
@@ -298,7 +277,7 @@ function transformWithAst(code: string, file: string): Rewritten {
         return false
       } else if (node.type === 'ImportExpression') {
         s.overwrite(node.start, node.start + 'import'.length, DYNAMIC, { contentOnly: true })
-      } else if (node.type === 'Identifier' && node.name === 'await' && parent && (isReference(node, parent) || declares(node, parent, stack[stack.length - 2]))) {
+      } else if (node.type === 'Identifier' && node.name === 'await' && parent && (isReference(node, parent) || parent.type === 'LabeledStatement' || declares(node, parent, stack[stack.length - 2]))) {
         // Reserved in a module, which the parser does not check; the function this becomes would accept it.
         throw new SyntaxError(`Unexpected reserved word 'await' (in ${file} at offset ${node.start})`)
       } else if (node.type === 'Identifier' && parent && bindings.has(node.name)) {
