@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs'
 import type { CjsExportNames } from './cjs/cjs-export-names.js'
 import type { CjsFunction } from './cjs/compile-cjs.js'
 import type { CompiledEsm } from './esm/compile-esm.js'
+import { javaScriptOf } from './typescript/strip-types.js'
 
 /**
  * What one file compiles to, shared by every space in the process: a compiled function holds no module state (each
@@ -37,11 +38,11 @@ export function compiledFile(file: string, version?: { mtimeMs: number; size: nu
   return entry
 }
 
-/** The file's text, without a byte order mark, read once per version of the file. */
+/** The file's text, without a byte order mark, read once per version of the file; a TypeScript file's stripped of types. */
 export function sourceOf(entry: CompiledFile): string {
   if (entry.source === undefined) {
     const text = readFileSync(entry.file, 'utf8')
-    entry.source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+    entry.source = javaScriptOf(entry.file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   }
   return entry.source
 }
