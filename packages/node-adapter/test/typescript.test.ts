@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process'
-import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { inSpace, native } from './compare-with-node.js'
+import { inSpace, inSpaceProcess, native } from './compare-with-node.js'
 import { fixture } from './fixture-path.js'
 
 // TypeScript runs in a space as in Node 24: types stripped by Node's own step, `.mts` as ESM, `.cts` as CommonJS,
@@ -41,13 +39,6 @@ describe('TypeScript in a space', () => {
   })
 
   it('warns of nothing: loading TypeScript natively gives no ExperimentalWarning, nor does a space', () => {
-    const adapter = pathToFileURL(fixture('../../dist/index.js')).href
-    const script = [
-      `const { ModuleSpace } = await import(${JSON.stringify(adapter)})`,
-      `const space = new ModuleSpace({ parent: undefined, root: ${JSON.stringify(root)}, delegation: 'self-first' })`,
-      "console.log(JSON.stringify((await space.import('./esm/plugin.ts')).default.areas))",
-    ].join('\n')
-    const { stdout, stderr } = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
-    expect({ stdout: stdout.trim(), stderr }).toEqual({ stdout: '[9,13]', stderr: '' })
+    expect(inSpaceProcess(root, 'esm/plugin.ts')).toEqual({ data: native(root, 'esm/plugin.ts'), stderr: '' })
   })
 })
