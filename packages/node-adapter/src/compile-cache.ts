@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs'
 import type { CjsExportNames } from './cjs/cjs-export-names.js'
 import type { CjsFunction } from './cjs/compile-cjs.js'
 import type { CompiledEsm } from './esm/compile-esm.js'
+import { registerSourceMap } from './source-maps.js'
 import { javaScriptOf } from './typescript/strip-types.js'
 
 /**
@@ -38,10 +39,14 @@ export function compiledFile(file: string, version?: { mtimeMs: number; size: nu
   return entry
 }
 
-/** The file's text, without a byte order mark, read once per version of the file; a TypeScript file's stripped of types. */
+/**
+ * The file's text, without a byte order mark, read once per version of the file; a TypeScript file's stripped of types.
+ * Its source map, if any, is given to Node's source map cache here (see source-maps.ts).
+ */
 export function sourceOf(entry: CompiledFile): string {
   if (entry.source === undefined) {
     const text = readFileSync(entry.file, 'utf8')
+    registerSourceMap(entry.file, text)
     entry.source = javaScriptOf(entry.file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   }
   return entry.source

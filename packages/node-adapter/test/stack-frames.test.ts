@@ -34,3 +34,12 @@ describe('stack frames of a space module, as Node gives them', () => {
     expect({ cts: actual.cts, ts: actual.ts }).toEqual({ cts: expected.cts, ts: expected.ts })
   })
 })
+
+it('maps frames by the files\' source maps under --enable-source-maps, as Node does (CommonJS and ESM)', () => {
+  const flags = ['--enable-source-maps']
+  const expected = native(root, 'maps.js', flags)
+  expect(expected).toEqual({ cjs: `${root}/original.ts:10:1`, esm: `${root}/original.ts:10:1` })
+  expect(inSpaceProcess(root, 'maps.js', flags)).toEqual({ data: expected, stderr: '' })
+  // Without the flag, neither maps.
+  expect(inSpaceProcess(root, 'maps.js').data).toEqual(native(root, 'maps.js'))
+})
