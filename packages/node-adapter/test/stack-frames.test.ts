@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { inSpaceProcess, native } from './compare-with-node.js'
 import { fixture } from './fixture-path.js'
+import { bodyOffset } from '../src/esm/compile-esm.js'
+import { transformEsm } from '../src/esm/transform-esm.js'
 
 // A space's modules are named in stack frames as Node names them, at the same line and column: the stack's text
 // (file:line:column of the top frame, on the first line, in a function, further down) and `CallSite.getFileName()`.
@@ -42,4 +44,10 @@ it('maps frames by the files\' source maps under --enable-source-maps, as Node d
   expect(inSpaceProcess(root, 'maps.js', flags)).toEqual({ data: expected, stderr: '' })
   // Without the flag, neither maps.
   expect(inSpaceProcess(root, 'maps.js').data).toEqual(native(root, 'maps.js'))
+})
+
+it('finds where the module body starts past export names that spell the prologue\'s end', () => {
+  const source = `const x = 1; export { x as "yield;", x as "it's \\"yield;\\"" }\n`
+  const { code } = transformEsm(source, '/virtual/names.js')
+  expect(bodyOffset(code)).toEqual({ lineOffset: 0, columnOffset: -code.indexOf('const x = 1') })
 })
