@@ -41,4 +41,11 @@ describe('TypeScript in a space', () => {
   it('warns of nothing: loading TypeScript natively gives no ExperimentalWarning, nor does a space', () => {
     expect(inSpaceProcess(root, 'esm/plugin.ts')).toEqual({ data: native(root, 'esm/plugin.ts'), stderr: '' })
   })
+
+  it('transforms what stripping refuses under --experimental-transform-types, as Node does', () => {
+    const flags = ['--experimental-transform-types', '--no-warnings']
+    const expected = native(root, 'esm/transformed.ts', flags)
+    expect(expected).toEqual({ Red: 0, Green: 1, 0: 'Red', 1: 'Green' })
+    expect(inSpaceProcess(root, 'esm/transformed.ts', flags)).toEqual({ data: expected, stderr: '' })
+  })
 })
