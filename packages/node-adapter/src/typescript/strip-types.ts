@@ -1,7 +1,10 @@
-import { stripTypeScriptTypes } from 'node:module'
+import Module from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { nodeError } from '../esm/require-esm-errors.js'
 import { moduleFormat } from '../module-format.js'
+
+/** Read from the module's object: a named import of it would not link on a Node without it. */
+const stripTypeScriptTypes = (Module as Partial<Pick<typeof Module, 'stripTypeScriptTypes'>>).stripTypeScriptTypes
 
 /**
  * TypeScript in a space, as Node 24 runs it: the types of a `.ts`, `.mts` or `.cts` file are stripped before it is
@@ -10,9 +13,13 @@ import { moduleFormat } from '../module-format.js'
  * columns in stack traces are the file's own.
  */
 
-/** Whether Node would strip the types of `file` (off under `--no-experimental-strip-types`). */
+/**
+ * Whether Node would strip the types of `file`: off under `--no-experimental-strip-types`, and before Node 22.13 (no
+ * `process.features.typescript` before 22.10, no `module.stripTypeScriptTypes` before 22.13: such a Node compiles the
+ * file as it is).
+ */
 export function isTypeScript(file: string): boolean {
-  return process.features.typescript !== false && /\.[cm]?ts$/.test(file)
+  return Boolean(process.features.typescript) && typeof stripTypeScriptTypes === 'function' && /\.[cm]?ts$/.test(file)
 }
 
 /**
@@ -35,7 +42,7 @@ export function javaScriptOf(file: string, source: string): string {
   // With `sourceUrl`, an error's stack is headed by `name:line` and the offending code, and the code ends with a
   // `//# sourceURL=` comment naming the file's URL: a stack's text shows that name, `CallSite.getFileName()` the file
   // name `vm` was given. Both as in Node, whose loaders make the same call.
-  return quietly(() => stripTypeScriptTypes(source, { mode, sourceUrl: name }))
+  return quietly(() => stripTypeScriptTypes!(source, { mode, sourceUrl: name }))
 }
 
 let warned = false
