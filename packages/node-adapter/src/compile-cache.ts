@@ -2,6 +2,8 @@ import { readFileSync, statSync } from 'node:fs'
 import type { CjsExportNames } from './cjs/cjs-export-names.js'
 import type { CjsFunction } from './cjs/compile-cjs.js'
 import type { CompiledEsm } from './esm/compile-esm.js'
+import { registerSourceMap } from './source-maps.js'
+import { javaScriptOf } from './typescript/strip-types.js'
 
 /**
  * What one file compiles to, shared by every space in the process: a compiled function holds no module state (each
@@ -46,11 +48,15 @@ export function compiledFile(file: string, version?: { mtimeMs: number; size: nu
   return entry
 }
 
-/** The file's text, without a byte order mark, read once per version of the file. */
+/**
+ * The file's text, without a byte order mark, read once per version of the file; a TypeScript file's stripped of types.
+ * Its source map, if any, is given to Node's source map cache here (see source-maps.ts).
+ */
 export function sourceOf(entry: CompiledFile): string {
   if (entry.source === undefined) {
     const text = readFileSync(entry.file, 'utf8')
-    entry.source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+    registerSourceMap(entry.file, text)
+    entry.source = javaScriptOf(entry.file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   }
   return entry.source
 }

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { dirname, extname, join } from 'node:path'
 
-/** How a file is loaded. `detect`: a `.js` file with no `"type"` above it, which Node 24 parses as CommonJS first. */
+/**
+ * How a file is loaded. `detect`: a `.js` (or `.ts`) file with no `"type"` above it, which Node 24 parses as CommonJS
+ * first. TypeScript follows JavaScript's rules once its types are stripped: `.mts` as `.mjs`, `.cts` as `.cjs`.
+ */
 export type ModuleFormat = 'cjs' | 'esm' | 'json' | 'native' | 'detect'
 
 /** Folder → the `"type"` of the nearest package.json at or above it (`undefined`: none says). Files rarely move. */
@@ -18,8 +21,10 @@ export type PackageJsonReader = (dir: string) => Record<string, any> | undefined
 export function moduleFormat(file: string, readPackageJson: PackageJsonReader = readPackageJsonFile): ModuleFormat {
   switch (extname(file)) {
     case '.mjs':
+    case '.mts':
       return 'esm'
     case '.cjs':
+    case '.cts':
       return 'cjs'
     case '.json':
       return 'json'

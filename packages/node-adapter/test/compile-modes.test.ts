@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { makeTempDir } from '@modspace/test-utils'
 import { afterAll, expect, it } from 'vitest'
 import { ModuleSpace } from '../src/index.js'
@@ -31,14 +32,16 @@ writeFileSync(
 it("gives stack frames the module's file, as Node does (CallSite.getFileName and the stack's text)", async () => {
   const space = new ModuleSpace({ parent: undefined, root: dir, delegation: 'self-first' })
   const frames = await space.import('./frames.js')
-  expect(frames.caller()).toBe(join(dir, 'frames.js'))
-  expect(() => frames.boom()).toThrow(expect.objectContaining({ stack: expect.stringContaining(`${join(dir, 'frames.js')}:8:`) }))
+  expect(frames.caller()).toBe(pathToFileURL(join(dir, 'frames.js')).href)
+  expect(() => frames.boom()).toThrow(expect.objectContaining({ stack: expect.stringContaining(`${pathToFileURL(join(dir, 'frames.js')).href}:8:`) }))
   await space.dispose()
 })
 
-it('gives the same file name as Node for the same module', () => {
+it('gives the same file name as Node for the same module', async () => {
   const script = `const m = await import(${JSON.stringify(join(dir, 'frames.js'))}); console.log(m.caller())`
   const native = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim()
-  // Node names a module by its URL; a space by its path (the file the URL names).
-  expect(decodeURIComponent(new URL(native).pathname)).toBe(join(dir, 'frames.js'))
+  const space = new ModuleSpace({ parent: undefined, root: dir, delegation: 'self-first' })
+  // Node names an ES module by its URL (white space escaped).
+  expect((await space.import('./frames.js')).caller()).toBe(native)
+  await space.dispose()
 })

@@ -1,4 +1,5 @@
 import vm from 'node:vm'
+import { pathToFileURL } from 'node:url'
 import { sourceOf, type CompiledFile } from '../compile-cache.js'
 import { declaresOwn } from '../cjs/compile-cjs.js'
 import { processForNamespace } from '../views/esm-records.js'
@@ -52,25 +53,61 @@ export function compileEsm(entry: CompiledFile): CompiledEsm {
 }
 
 /**
- * Compiled with `vm.Script`, file name set: stack frames carry the file (`CallSite.getFileName()`, which libraries
- * such as `callsites`, `parent-module` and `import-fresh` read to find their caller). A global `eval` with a
- * `sourceURL` compiles about a fifth faster, but its frames have no file name (only a script name, dropped altogether
- * for a path with white space), so it is not used.
+ * Compiled with `vm.Script`, named by the file's URL as Node names an ES module: stack frames carry it
+ * (`CallSite.getFileName()`, which libraries such as `callsites` and `parent-module` read to find their caller). A
+ * global `eval` with a `sourceURL` compiles about a fifth faster, but its frames have no file name (only a script
+ * name, dropped altogether for a path with white space), so it is not used.
  * `import()` in the module is `__ms_import()`, so the script needs no dynamic import of its own; the option only
  * keeps the importModuleDynamically callback Node would otherwise register for it out of the way.
  */
-function compile(code: string, filename: string): EsmFunction {
+function compile(code: string, file: string): EsmFunction {
   let fn: CompiledFunction
   try {
-    fn = script(code, filename)
+    fn = script(code, file)
   } catch (error) {
     // A top-level `let process` cannot share the function's scope with the parameter: such a module has its own.
     if (!declaresOwn(error, 'process')) throw error
-    fn = script(code.replace(', process) {', ') {'), filename)
+    fn = script(code.replace(', process) {', ') {'), file)
   }
   return (deps, ns, meta, dynamicImport, defineExports) => fn(deps, ns, meta, dynamicImport, defineExports, processForNamespace(ns))
 }
 
-function script(code: string, filename: string): CompiledFunction {
-  return new vm.Script(code, { filename, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }).runInThisContext() as CompiledFunction
+function script(code: string, file: string): CompiledFunction {
+  const filename = pathToFileURL(file).href
+  // Stripped TypeScript ends with Node's `//# sourceURL=` comment naming the file's URL, the script's name already
+  // here; V8 ignores the offsets of a script that has one, so it goes.
+  const comment = `\n//# sourceURL=${filename}\n})`
+  if (code.endsWith(comment)) code = `${code.slice(0, -comment.length)}\n})`
+  const options = { filename, ...bodyOffset(code), importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }
+  return new vm.Script(code, options).runInThisContext() as CompiledFunction
+}
+
+/**
+ * Offsets that put the module's own code where it is in the file: the transform's prologue (the function's head,
+ * export getters, the first `yield`) comes before the body's first line, which would shift that line's columns by its
+ * length. It ends at the first `yield;` outside a string (export names in the getters are quoted); a prologue ending
+ * on a line of its own would be a line to take back.
+ */
+export function bodyOffset(code: string): { lineOffset: number; columnOffset: number } {
+  let at = 0
+  while (at < code.length) {
+    const char = code[at]
+    if (char === '"' || char === "'") {
+      at = endOfString(code, at)
+    } else if (code.startsWith('yield;', at)) {
+      let start = at + 'yield;'.length
+      if (code[start] === '\n') start++
+      const lines = code.slice(0, start).split('\n')
+      return { lineOffset: 1 - lines.length, columnOffset: lines.length === 1 ? -start : 0 }
+    } else {
+      at++
+    }
+  }
+  return { lineOffset: 0, columnOffset: 0 }
+}
+
+function endOfString(code: string, open: number): number {
+  let at = open + 1
+  while (at < code.length && code[at] !== code[open]) at += code[at] === '\\' ? 2 : 1
+  return at + 1
 }

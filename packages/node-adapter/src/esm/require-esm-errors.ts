@@ -41,7 +41,7 @@ function from(filename: string | undefined): string {
 }
 
 /** An `Error` shaped as Node's own: `code` set, and the stack's first line `Error [CODE]: message`. */
-function nodeError(code: string, message: string): Error {
+export function nodeError(code: string, message: string): Error {
   const error = new Error(message)
   // V8 writes the stack's first line from the name when the stack is first read: Node shows its codes there.
   error.name = `Error [${code}]`
