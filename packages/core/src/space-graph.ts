@@ -40,6 +40,8 @@ export class SpaceGraph {
   readonly #cache = new Map<string, Map<string, ResolveResult>>()
   /** Spaces whose remembered answers were given back, and that no request has asked for since. */
   readonly #forgotten = new Set<string>()
+  /** Forgotten spaces whose entries in the shared caches (file reads, lookups) have not been swept yet. */
+  readonly #unswept = new Set<string>()
   readonly #conditionSets = new WeakMap<readonly string[], { import?: ConditionSet; require?: ConditionSet }>()
 
   constructor(config: NormalizedConfig, host: MemoHost, onWarning: (message: string) => void) {
@@ -160,26 +162,49 @@ export class SpaceGraph {
   }
 
   /**
-   * Gives back what was remembered for one space (its answers, and the file reads and lookups under its root that no
-   * other space needs), as an adapter does when the space is disposed. The graph still answers for the space
-   * afterwards, reading again. Once every space but `root` is forgotten, every file read and answer goes; what
-   * spaces reached of native packages stays, so that a conflict with a copy already loaded is still found.
+   * Gives back what was remembered for one space, as an adapter does when the space is disposed: its answers at once,
+   * and the file reads and lookups under its root that no live space shares at the next sweep of those shared caches
+   * (a pass over all of them, made once as many spaces wait for it as are live, so that disposing spaces one by one
+   * costs no pass per space). The graph still answers for the space afterwards, reading again. Once every space but
+   * `root` is forgotten, every file read and answer goes; what spaces reached of native packages stays, so that a
+   * conflict with a copy already loaded is still found.
    */
   forgetSpace(name: string): void {
-    const space = this.space(name)
-    this.#cache.delete(name)
-    this.#forgotten.add(name)
+    this.forgetSpaces([name])
+  }
+
+  /** `forgetSpace` for several spaces at once: at most one sweep for all of them. */
+  forgetSpaces(names: Iterable<string>): void {
+    for (const name of names) {
+      this.space(name)
+      this.#cache.delete(name)
+      this.#forgotten.add(name)
+      this.#unswept.add(name)
+    }
     const live = [...this.config.spaces.values()].filter((s) => s.name !== ROOT_SPACE && !this.#forgotten.has(s.name))
     if (live.length === 0) return this.#forgetAnswers()
-    for (const key of this.#env.plainFiles.keys()) if (key.startsWith(`${name}\0`)) this.#env.plainFiles.delete(key)
-    // Reads under the root are shared with any live space over the same folders (or folders inside them).
-    if (name === ROOT_SPACE || live.some((s) => isInside(s.root, space.root))) return
-    this.#env.files.forget(space.root)
-    for (const key of this.#env.bareLookupDirs.keys()) if (key.startsWith(`${space.root}\0`)) this.#env.bareLookupDirs.delete(key)
-    this.#host.forget(space.root)
+    if (this.#unswept.size >= live.length) this.#sweep(live)
+  }
+
+  /** Drops what the forgotten spaces waiting for a sweep remembered in the caches all spaces share. */
+  #sweep(live: readonly NormalizedSpace[]): void {
+    const owners = new Set(this.#unswept)
+    this.#unswept.clear()
+    for (const key of this.#env.plainFiles.keys()) if (owners.has(key.slice(0, key.indexOf('\0')))) this.#env.plainFiles.delete(key)
+    // Reads under a root are shared with any live space over the same folders (or folders inside them).
+    const roots = new Set<string>()
+    for (const name of owners) {
+      const root = this.config.spaces.get(name)!.root
+      if (name !== ROOT_SPACE && !live.some((s) => isInside(s.root, root))) roots.add(root)
+    }
+    if (roots.size === 0) return
+    this.#env.files.forget(roots)
+    for (const key of this.#env.bareLookupDirs.keys()) if (roots.has(key.slice(0, key.indexOf('\0')))) this.#env.bareLookupDirs.delete(key)
+    this.#host.forget(roots)
   }
 
   #forgetAnswers(): void {
+    this.#unswept.clear()
     this.#cache.clear()
     this.#host.clear()
     this.#env.files.clear()

@@ -39,7 +39,7 @@ export class Spaces implements Iterable<ModuleSpace> {
 
   /** Disposes every space: their module instances can be collected. */
   async dispose(): Promise<void> {
-    for (const space of this.#runtime.spaces()) await space.dispose()
+    await this.#runtime.disposeAll()
   }
 }
 

@@ -26,6 +26,9 @@ export class SpaceRuntime {
   readonly #checked = new Map<string, CompiledFile>()
   /** Answers already given, by space, importer, kind and specifier: modules that `require()` inside functions ask again. */
   readonly #targets = new Map<string, Target>()
+  /** Disposed spaces whose answers in `#targets` have not been swept yet (see `forgetSpace`). */
+  readonly #unswept = new Set<ModuleSpace>()
+  #disposingAll = false
   /** A space has (or had) a live override: until then no request needs to look for one. */
   #liveOverrides = false
 
@@ -84,24 +87,43 @@ export class SpaceRuntime {
   }
 
   /**
-   * Gives back what the runtime remembered for a disposed space: the answers it was given or that lead to it, the
-   * compiled files of its modules that no live space holds, and the graph's own caches for it. Once every space is
-   * disposed, everything goes.
+   * Gives back what the runtime remembered for a disposed space: the compiled files of its modules that no live space
+   * holds at once, the answers given from and to it at the next sweep (a pass over all answers, made once as many
+   * spaces wait for it as are live, as the graph sweeps its own caches), everything once every space is disposed.
    */
   forgetSpace(disposed: ModuleSpace, files: Iterable<string>): void {
+    if (this.#disposingAll) return
     this.graph.forgetSpace(disposed.name)
     const live = [...this.#spaces.values()].filter((space) => !space.disposed && space.name !== ROOT_SPACE)
     if (live.length === 0) {
       this.#targets.clear()
       this.#checked.clear()
+      this.#unswept.clear()
       return
     }
-    for (const [key, target] of this.#targets) {
-      if (key.startsWith(`${disposed.name}\0`) || (target.type === 'space' && target.space === disposed) || (target.type === 'value' && target.owner === disposed)) {
-        this.#targets.delete(key)
-      }
-    }
     for (const file of files) if (!live.some((space) => space.holds(file))) this.#checked.delete(file)
+    this.#unswept.add(disposed)
+    if (this.#unswept.size < live.length) return
+    const names = new Set([...this.#unswept].map((space) => space.name))
+    for (const [key, target] of this.#targets) {
+      const to = target.type === 'space' ? target.space : target.type === 'value' ? target.owner : undefined
+      if (names.has(key.slice(0, key.indexOf('\0'))) || (to && this.#unswept.has(to))) this.#targets.delete(key)
+    }
+    this.#unswept.clear()
+  }
+
+  /** Disposes every space (`Spaces.dispose()`), then forgets everything at once rather than space by space. */
+  async disposeAll(): Promise<void> {
+    this.#disposingAll = true
+    try {
+      for (const space of this.#spaces.values()) await space.dispose()
+    } finally {
+      this.#disposingAll = false
+    }
+    this.graph.forgetSpaces(this.#spaces.keys())
+    this.#targets.clear()
+    this.#checked.clear()
+    this.#unswept.clear()
   }
 
   #decide(spaceName: string, importer: string | undefined, specifier: string, kind: 'import' | 'require'): Target {

@@ -84,9 +84,9 @@ export class FileResolvers {
     this.#resolvers.clear()
   }
 
-  /** Drops the resolvers (and what their caches hold) of the spaces bounded at `bound`. */
-  forget(bound: string): void {
-    for (const key of this.#resolvers.keys()) if (key.startsWith(`${bound}\0`)) this.#resolvers.delete(key)
+  /** Drops the resolvers (and what their caches hold) of the spaces bounded at one of `bounds`. */
+  forget(bounds: ReadonlySet<string>): void {
+    for (const key of this.#resolvers.keys()) if (bounds.has(key.slice(0, key.indexOf('\0')))) this.#resolvers.delete(key)
   }
 }
 

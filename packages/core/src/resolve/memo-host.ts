@@ -5,8 +5,8 @@ import { parentDir } from './specifier.js'
 /** A host whose answers are remembered until `clear()`: safe while the tree does not change (a build, a run). */
 export interface MemoHost extends ModspaceHost {
   clear(): void
-  /** Forgets what was read at `dir` and under it (a disposed space's root). */
-  forget(dir: string): void
+  /** Forgets what was read in these folders and under them (disposed spaces' roots). */
+  forget(folders: ReadonlySet<string>): void
   /** A JSON file, parsed once; `undefined` when missing or not valid JSON. */
   readJson(path: string): unknown
   /** The package.json at `dir`, parsed, or `undefined`. */
@@ -85,10 +85,18 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
     clear() {
       for (const cache of [files, stats, reals, dirs, manifests, json, links]) cache.clear()
     },
-    forget(dir) {
-      const under = dir.endsWith('/') ? dir : `${dir}/`
+    forget(folders) {
+      // One pass over every cache, each key checked by its folders (a few Set lookups), whatever the number of folders.
+      const under = (path: string): boolean => {
+        for (let dir = path; ; ) {
+          if (folders.has(dir)) return true
+          const up = parentDir(dir)
+          if (up === dir) return false
+          dir = up
+        }
+      }
       for (const cache of [files, stats, reals, dirs, manifests, json, links] as Array<Map<string, unknown>>) {
-        for (const key of cache.keys()) if (key === dir || key.startsWith(under)) cache.delete(key)
+        for (const key of cache.keys()) if (under(key)) cache.delete(key)
       }
     },
   }
