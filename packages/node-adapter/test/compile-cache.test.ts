@@ -148,3 +148,12 @@ it('defaults to node_modules/.cache/modspace beside the nearest package.json, fo
   flushCompileCache()
   expect(entriesIn(join(adhoc.root, 'node_modules/.cache/modspace')).length).toBe(1)
 })
+
+it('loads as without a cache when its folder cannot be written', async () => {
+  const { root } = project()
+  const blocked = join(root, 'a-file')
+  writeFileSync(blocked, 'not a folder')
+  expect(await load(root, { dir: join(blocked, 'cache') })).toEqual({ value: 'esm:cjs', later: 'esm:cjs' })
+  clearCompileCache()
+  expect(await load(root, { dir: join(blocked, 'cache') })).toEqual({ value: 'esm:cjs', later: 'esm:cjs' })
+})

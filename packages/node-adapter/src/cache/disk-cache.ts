@@ -63,8 +63,15 @@ export class DiskCache {
     this.#pending.clear()
     for (const [key, { meta, data }] of pending) {
       if (this.#broken) return
+      let bytes: Buffer | undefined
       try {
-        this.#writeNow(key, meta, typeof data === 'function' ? data() : data)
+        bytes = typeof data === 'function' ? data() : data
+      } catch (error) {
+        debug('no code cache for %s: %s', key, (error as Error).message)
+        continue
+      }
+      try {
+        this.#writeNow(key, meta, bytes)
       } catch (error) {
         // An unwritable folder: the cache is off for this process rather than failing every module.
         debug('cannot write to %s, the cache is off for this process: %s', this.dir, (error as Error).message)
