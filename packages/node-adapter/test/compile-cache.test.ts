@@ -32,18 +32,15 @@ function project(files: Record<string, string> = {}) {
 }
 
 function entriesIn(dir: string): string[] {
-  let folders: string[]
   try {
-    folders = readdirSync(dir)
+    return readdirSync(dir).map((name) => join(dir, name))
   } catch {
     return []
   }
-  return folders.flatMap((folder) => readdirSync(join(dir, folder)).map((name) => join(dir, folder, name)))
 }
 
 function entryOf(dir: string, kind: string, source: string) {
-  const key = cacheKey(kind, sourceDigest(source))
-  return join(dir, key.slice(0, 2), key)
+  return join(dir, cacheKey(kind, sourceDigest(source)))
 }
 
 async function load(root: string, cache: CompileCacheSetting | undefined) {
@@ -106,8 +103,8 @@ it('ignores a truncated or corrupted entry, loads the file, and writes the entry
 
 it('keeps the folder under its bound by removing the oldest entries', async () => {
   const { root, cache } = project()
-  const stale = join(cache, '00', '00stale')
-  mkdirSync(join(cache, '00'), { recursive: true })
+  const stale = join(cache, '00stale')
+  mkdirSync(cache, { recursive: true })
   writeFileSync(stale, Buffer.alloc(40_000))
   utimesSync(stale, 1_000, 1_000)
   await load(root, { dir: cache, maxSizeMiB: 30_000 / 2 ** 20 })

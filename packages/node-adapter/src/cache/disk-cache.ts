@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import createDebug from 'debug'
 import { decodeEntry, encodeEntry, type CacheEntry } from './entry-format.js'
@@ -12,7 +12,8 @@ type PendingData = Buffer | undefined | (() => Buffer | undefined)
 const FLUSH_DELAY_MS = 500
 
 /**
- * A folder of cache entries, one file each, named by its key (a hex digest). Several processes may share it: an
+ * A folder of cache entries, one file each, named by its key (a hex digest), side by side (no subfolders: making them
+ * cost a first load more than file systems lose on a large folder). Several processes may share it: an
  * entry is written to a temporary file that is then renamed over its name, so a reader sees a whole entry or none;
  * an entry that reads as broken is a miss, and is written again. Above `maxBytes`, the oldest entries are removed.
  */
@@ -20,7 +21,7 @@ export class DiskCache {
   readonly dir: string
   readonly maxBytes: number
   readonly #pending = new Map<string, { meta: unknown; data: PendingData }>()
-  readonly #madeDirs = new Set<string>()
+  #madeDir = false
   #timer: NodeJS.Timeout | undefined
   #broken = false
 
@@ -31,9 +32,12 @@ export class DiskCache {
 
   read<Meta>(key: string): CacheEntry<Meta> | undefined {
     if (this.#broken) return undefined
+    const path = join(this.dir, key)
+    // A miss is the rule on a first load: asked first, it costs no exception (an error object with its stack) per file.
+    if (!existsSync(path)) return undefined
     let bytes: Buffer
     try {
-      bytes = readFileSync(this.#path(key))
+      bytes = readFileSync(path)
     } catch {
       return undefined
     }
@@ -83,16 +87,11 @@ export class DiskCache {
 
   readonly #onExit = (): void => this.flush()
 
-  #path(key: string): string {
-    return join(this.dir, key.slice(0, 2), key)
-  }
-
   #writeNow(key: string, meta: unknown, data: Buffer | undefined): void {
-    const path = this.#path(key)
-    const folder = join(this.dir, key.slice(0, 2))
-    if (!this.#madeDirs.has(folder)) {
-      mkdirSync(folder, { recursive: true })
-      this.#madeDirs.add(folder)
+    const path = join(this.dir, key)
+    if (!this.#madeDir) {
+      mkdirSync(this.dir, { recursive: true })
+      this.#madeDir = true
     }
     const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
     writeFileSync(temp, encodeEntry(meta, data))
@@ -111,33 +110,25 @@ const STALE_TEMP_MS = 60 * 60 * 1000
 export function sweepCache(dir: string, maxBytes: number): void {
   const files: { path: string; size: number; mtimeMs: number }[] = []
   let total = 0
-  let folders: string[]
+  let names: string[]
   try {
-    folders = readdirSync(dir)
+    names = readdirSync(dir)
   } catch {
     return
   }
   const now = Date.now()
-  for (const folder of folders) {
-    let names: string[]
+  for (const name of names) {
+    const path = join(dir, name)
     try {
-      names = readdirSync(join(dir, folder))
-    } catch {
-      continue
-    }
-    for (const name of names) {
-      const path = join(dir, folder, name)
-      try {
-        const { size, mtimeMs } = statSync(path)
-        if (name.endsWith('.tmp')) {
-          if (now - mtimeMs > STALE_TEMP_MS) unlinkSync(path)
-          continue
-        }
-        files.push({ path, size, mtimeMs })
-        total += size
-      } catch {
-        // Removed by another process meanwhile.
+      const { size, mtimeMs } = statSync(path)
+      if (name.endsWith('.tmp')) {
+        if (now - mtimeMs > STALE_TEMP_MS) unlinkSync(path)
+        continue
       }
+      files.push({ path, size, mtimeMs })
+      total += size
+    } catch {
+      // Removed by another process meanwhile.
     }
   }
   if (total <= maxBytes) return
