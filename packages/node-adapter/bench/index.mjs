@@ -2,13 +2,17 @@
 // fresh processes (the median of RUNS), native and space alternating, so that a machine whose speed drifts during the
 // run (a shared one does) weighs on both alike; targets are printed, never asserted. Run with `npm run bench`.
 import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const RUNS = Number(process.env.MODSPACE_BENCH_RUNS ?? 9)
 const here = (file) => fileURLToPath(new URL(file, import.meta.url))
 
-function child(script, args) {
-  return JSON.parse(execFileSync(process.execPath, [here(script), ...args], { encoding: 'utf8' }).trim().split('\n').pop())
+function child(script, args, env = {}) {
+  const output = execFileSync(process.execPath, [here(script), ...args], { encoding: 'utf8', env: { ...process.env, ...env } })
+  return JSON.parse(output.trim().split('\n').pop())
 }
 
 function median(values) {
@@ -29,21 +33,53 @@ function runs(loader, tree) {
   return summary(Array.from({ length: RUNS }, () => child('./load-tree.mjs', [loader, tree])))
 }
 
-/** The loaders' runs in turns (a, b, a, b, ...), each summarised. */
+/**
+ * The loaders' runs in turns (a, b, c, a, b, c, ...), each summarised and kept (for `spread`). A loader is
+ * [name, env for its process, or a function that makes it for each run].
+ */
 function alternating(loaders, tree) {
   const results = loaders.map(() => [])
-  for (let i = 0; i < RUNS; i++) loaders.forEach((loader, j) => results[j].push(child('./load-tree.mjs', [loader, tree])))
-  return results.map(summary)
+  for (let i = 0; i < RUNS; i++) loaders.forEach(([loader, env], j) => results[j].push(child('./load-tree.mjs', [loader, tree], typeof env === 'function' ? env() : env)))
+  return results.map((runs) => ({ ...summary(runs), runs }))
+}
+
+/** The quartiles of the ratios a/b of runs taken in the same turn. */
+function spread(a, b) {
+  const sorted = a.runs.map((run, i) => run.ms / b.runs[i].ms).sort((x, y) => x - y)
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))]
+  return `${at(0.25).toFixed(2)}–${at(0.75).toFixed(2)}`
 }
 
 const ms = (value) => `${value.toFixed(1)} ms`
-const ratio = (value, base) => `${(value / base).toFixed(2)}x`
+const ratio = (value, base, spread) => `${(value / base).toFixed(2)}x${spread ? ` (${spread})` : ''}`
 const rows = []
+const scratch = mkdtempSync(join(tmpdir(), 'modspace-bench-'))
+let fresh = 0
 
 for (const [tree, label] of [['cjs', 'webpack (CommonJS)'], ['esm', '@sinclair/typebox (ESM build)']]) {
-  const [native, space] = alternating(['native', 'space'], tree)
-  rows.push([`cold load, ${label}, ${space.modules} modules`, ms(space.ms), `native ${ms(native.ms)}`, ratio(space.ms, native.ms), '≤ 1.10x'])
-  rows.push([`second space, ${label}`, ms(space.second), `native cold ${ms(native.ms)}`, ratio(space.second, native.ms), '≤ 0.30x'])
+  // The warm caches are filled before the measured runs (two runs: a space makes a CommonJS file's code cache on its
+  // second load); an empty one is made for every run.
+  const warm = { MODSPACE_CACHE: join(scratch, `${tree}-warm`), NODE_CC_DIR: join(scratch, `${tree}-node-cc`) }
+  for (let i = 0; i < 2; i++) ['space', 'native-cc'].forEach((loader) => child('./load-tree.mjs', [loader, tree], warm))
+  const [native, off, empty, warmed, nativeCc] = alternating([
+    ['native', {}],
+    ['space', { MODSPACE_CACHE: '0' }],
+    ['space', () => ({ MODSPACE_CACHE: join(scratch, `empty-${++fresh}`) })],
+    ['space', warm],
+    ['native-cc', warm],
+  ], tree)
+  const vsNative = (row, space, target) => rows.push([`${row}, ${label}`, ms(space.ms), `native ${ms(native.ms)}`, ratio(space.ms, native.ms, spread(space, native)), target])
+  vsNative(`cold load, cache off, ${off.modules} modules`, off, '≤ 1.10x')
+  vsNative('first-ever load (empty cache)', empty, '≤ 1.30x')
+  vsNative('cold process, warm cache', warmed, '≤ 0.80x')
+  rows.push([
+    `cold process, warm cache, ${label}`,
+    ms(warmed.ms),
+    `native + its compile cache ${ms(nativeCc.ms)}`,
+    ratio(warmed.ms, nativeCc.ms, spread(warmed, nativeCc)),
+    '≤ 1.00x',
+  ])
+  rows.push([`second space, ${label}`, ms(off.second), `native cold ${ms(native.ms)}`, ratio(off.second, native.ms), '≤ 0.30x'])
   const jest = runs('jest', tree)
   if (jest.unsupported) {
     rows.push([`cold load, ${label}, jest-runtime`, 'n/a', jest.unsupported, '', 'peer'])
@@ -52,6 +88,7 @@ for (const [tree, label] of [['cjs', 'webpack (CommonJS)'], ['esm', '@sinclair/t
     rows.push([`isolateModules reload, ${label}, jest-runtime`, ms(jest.second), `native cold ${ms(native.ms)}`, ratio(jest.second, native.ms), 'peer'])
   }
 }
+rmSync(scratch, { recursive: true, force: true })
 
 const cycles = child('./space-cycles.mjs', [process.env.MODSPACE_BENCH_CYCLES ?? '1000'])
 rows.push(['create + dispose an empty space', `${cycles.emptyMicros.toFixed(1)} µs`, '', '', ''])
@@ -67,7 +104,8 @@ rows.push([
 const header = ['measure', 'modspace', 'peer', 'ratio', 'target']
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
 const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`
-console.log(`@modspace/node-adapter on Node ${process.versions.node}, median of ${RUNS} fresh processes per cold figure\n`)
+console.log(`@modspace/node-adapter on Node ${process.versions.node}, median of ${RUNS} fresh processes per cold figure`)
+console.log('(in brackets: the quartiles of the ratios of runs taken in the same turn)\n')
 console.log(line(header))
 console.log(line(widths.map((w) => '-'.repeat(w))))
 for (const row of rows) console.log(line(row))

@@ -1,10 +1,13 @@
 // One measurement in a fresh process: `node load-tree.mjs <loader> <tree>` prints JSON { ms, modules, second? }.
-// loader: native | space | jest (jest-runtime's registry; `second` under isolateModules) | import-fresh; tree: cjs (webpack, every export touched) | esm (@sinclair/typebox's ESM build).
-import { createRequire } from 'node:module'
+// loader: native | native-cc (with Node's compile cache in $NODE_CC_DIR) | space (its compile cache where MODSPACE_CACHE
+// says) | jest (jest-runtime's registry; `second` under isolateModules) | import-fresh; tree: cjs (webpack, every export
+// touched) | esm (@sinclair/typebox's ESM build).
+import module, { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 process.noDeprecation = true
 const [loader, tree] = process.argv.slice(2)
+if (loader === 'native-cc') module.enableCompileCache(process.env.NODE_CC_DIR)
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url))
 const hostRequire = createRequire(`${repoRoot}package.json`)
 
@@ -24,7 +27,7 @@ async function measure(fn) {
   return performance.now() - start
 }
 
-if (loader === 'native') {
+if (loader === 'native' || loader === 'native-cc') {
   const esmEntry = pathToFileURL(hostRequire.resolve('@sinclair/typebox').replace(/cjs\/index\.js$/, 'esm/index.mjs')).href
   const ms = await measure(() => loadTree((specifier, kind) => (kind === 'require' ? hostRequire(specifier) : import(esmEntry))))
   console.log(JSON.stringify({ ms, modules: tree === 'cjs' ? Object.keys(hostRequire.cache).length : undefined }))

@@ -1,4 +1,8 @@
 import { readFileSync, statSync } from 'node:fs'
+import createDebug from 'debug'
+import { cacheKey, sourceDigest } from './cache/cache-key.js'
+import type { DiskCache } from './cache/disk-cache.js'
+import type { CacheEntry } from './cache/entry-format.js'
 import type { CjsExportNames } from './cjs/cjs-export-names.js'
 import type { CjsFunction } from './cjs/compile-cjs.js'
 import type { CompiledEsm } from './esm/compile-esm.js'
@@ -8,7 +12,8 @@ import { javaScriptOf } from './typescript/strip-types.js'
 /**
  * What one file compiles to, shared by every space in the process: a compiled function holds no module state (each
  * call makes a new module scope), so a second space loading the same tree only calls functions. Keyed by path and
- * checked against size and mtime, so an edited file is compiled again.
+ * checked against size and mtime, so an edited file is compiled again. What is costly to make again is also kept on
+ * disk (`disk`), found by the digest of the file's text: see `readCached`.
  */
 export interface CompiledFile {
   readonly file: string
@@ -20,6 +25,9 @@ export interface CompiledFile {
   cjs?: CjsFunction
   esm?: CompiledEsm
   cjsExports?: CjsExportNames
+  /** The persistent cache of the first set of spaces that loaded the file (none: `cache: false`). */
+  disk?: DiskCache
+  digest?: string
 }
 
 /**
@@ -30,6 +38,7 @@ const compiled = new Map<string, WeakRef<CompiledFile>>()
 const dropped = new FinalizationRegistry<{ file: string; ref: WeakRef<CompiledFile> }>(({ file, ref }) => {
   if (compiled.get(file) === ref) compiled.delete(file)
 })
+const debug = createDebug('modspace:cache')
 
 /**
  * The cache entry of `file`, fresh if the file changed since it was made. `version` is the file's mtime and size as the
@@ -64,4 +73,24 @@ export function sourceOf(entry: CompiledFile): string {
 /** Forgets every compiled file (for tests and for long-lived processes that watch files). */
 export function clearCompileCache(): void {
   compiled.clear()
+}
+
+/**
+ * The disk cache's entry of `kind` for this version of the file, if there is one. Entries are found by the digest of
+ * the source as loaded, never by mtime: an edit (even one that keeps the size and the mtime) makes another key.
+ */
+export function readCached<Meta>(entry: CompiledFile, kind: string): CacheEntry<Meta> | undefined {
+  if (!entry.disk) return undefined
+  const hit = entry.disk.read<Meta>(cacheKey(kind, digestOf(entry)))
+  if (debug.enabled) debug('%s %s %s', hit ? 'hit' : 'miss', kind, entry.file)
+  return hit
+}
+
+/** Queues what this version of the file compiled to for the disk cache (the data may be made when it is written). */
+export function saveCached(entry: CompiledFile, kind: string, meta: unknown, data?: Buffer | (() => Buffer | undefined)): void {
+  entry.disk?.write(cacheKey(kind, digestOf(entry)), meta, data)
+}
+
+function digestOf(entry: CompiledFile): string {
+  return (entry.digest ??= sourceDigest(sourceOf(entry)))
 }

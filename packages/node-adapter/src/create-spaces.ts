@@ -1,5 +1,6 @@
 import { resolve as resolvePath } from 'node:path'
 import { createGraph, loadGraph, ROOT_SPACE, type ModspaceConfig, type SpaceGraph } from '@modspace/core'
+import { diskCacheFor, type CompileCacheSetting } from './cache/cache-settings.js'
 import { ModuleSpace } from './module-space.js'
 import { SpaceRuntime } from './space-runtime.js'
 
@@ -8,6 +9,12 @@ export interface CreateSpacesOptions {
   cwd?: string
   /** Called for the core's warnings (a native conflict under `onConflict: 'warn'`). @default console.warn */
   onWarning?: (message: string) => void
+  /**
+   * The persistent compile cache (transformed ES modules, V8 code caches): `false` turns it off, `{ dir, maxSizeMiB }`
+   * moves or bounds it. `MODSPACE_CACHE=0` or `MODSPACE_CACHE=<dir>` in the environment comes first.
+   * @default { dir: 'node_modules/.cache/modspace' } beside the nearest package.json at or above `cwd`
+   */
+  cache?: CompileCacheSetting
 }
 
 /** The spaces of one config, live. Iterating gives every space but `root` (which `get('root')` gives: the host). */
@@ -52,7 +59,7 @@ export async function createSpaces(config: string | ModspaceConfig, options: Cre
   const cwd = options.cwd ?? process.cwd()
   const file = typeof config === 'string' ? resolvePath(cwd, config) : undefined
   const graph = file ? await loadGraph(file, graphOptions) : createGraph(config as ModspaceConfig, { cwd, ...graphOptions })
-  const runtime = new SpaceRuntime(graph, { config: file ?? config, cwd })
+  const runtime = new SpaceRuntime(graph, { config: file ?? config, cwd, cache: options.cache }, diskCacheFor(options.cache, cwd))
   for (const name of graph.spaces.keys()) ModuleSpace.attach(runtime, name)
   return new Spaces(runtime)
 }

@@ -2,4 +2,5 @@ export { ModuleSpace, type ModuleSpaceOptions, type RunMainOptions } from './mod
 export { createSpaces, Spaces, type CreateSpacesOptions } from './create-spaces.js'
 export { currentSpace } from './current-space.js'
 export { clearCompileCache } from './compile-cache.js'
+export { flushCompileCache, type CompileCacheOptions, type CompileCacheSetting } from './cache/cache-settings.js'
 export type { SpaceWorkerOptions } from './worker.js'

@@ -2,6 +2,7 @@ import { isAbsolute } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Worker } from 'node:worker_threads'
 import { builtinId, createGraph, ErrorCodes, ModspaceError, ROOT_SPACE, type Delegation } from '@modspace/core'
+import { diskCacheFor, type CompileCacheSetting } from './cache/cache-settings.js'
 import { cjsExportNames } from './cjs/cjs-export-names.js'
 import { CjsFacade } from './cjs/cjs-facade.js'
 import { compileCjs } from './cjs/compile-cjs.js'
@@ -37,6 +38,8 @@ export interface ModuleSpaceOptions {
   overrides?: Record<string, string | false>
   /** @default ['node'] */
   conditions?: string[]
+  /** The persistent compile cache, as `createSpaces`' option of that name (its default folder is found from `root`). */
+  cache?: CompileCacheSetting
 }
 
 export interface RunMainOptions {
@@ -71,7 +74,7 @@ export class ModuleSpace {
       this.runtime = options[ATTACH].runtime
       this.name = options[ATTACH].name
     } else {
-      const { parent, root, name = 'adhoc', conditions, ...space } = options
+      const { parent, root, name = 'adhoc', conditions, cache, ...space } = options
       if (parent !== undefined && parent !== ROOT_SPACE) {
         throw new ModspaceError(ErrorCodes.CONFIG_INVALID, 'an ad hoc space can only have the host as its parent.', {
           configPath: 'parent',
@@ -81,7 +84,7 @@ export class ModuleSpace {
         })
       }
       const graph = createGraph({ spaces: { [name]: { root, ...space } }, ...(conditions ? { conditions } : {}) }, { cwd: root })
-      this.runtime = new SpaceRuntime(graph, { adhoc: options })
+      this.runtime = new SpaceRuntime(graph, { adhoc: options }, diskCacheFor(cache, root))
       this.name = name
       this.runtime.register(new ModuleSpace({ [ATTACH]: { runtime: this.runtime, name: ROOT_SPACE } }))
     }

@@ -1,5 +1,6 @@
 import { builtinId, ModspaceError, ROOT_SPACE, type SpaceGraph } from '@modspace/core'
 import createDebug from 'debug'
+import type { DiskCache } from './cache/disk-cache.js'
 import { compiledFile, type CompiledFile } from './compile-cache.js'
 import type { ModuleSpace } from './module-space.js'
 import { blockedError, withTrace } from './resolve-errors.js'
@@ -22,6 +23,8 @@ export class SpaceRuntime {
   readonly graph: SpaceGraph
   /** The config the spaces were made from: `space.worker()` makes them again from it in the worker. */
   readonly source: SpacesSource
+  /** The persistent compile cache of these spaces (`undefined`: off). */
+  readonly cache: DiskCache | undefined
   readonly #spaces = new Map<string, ModuleSpace>()
   readonly #checked = new Map<string, CompiledFile>()
   /** Answers already given, by space, importer, kind and specifier: modules that `require()` inside functions ask again. */
@@ -32,9 +35,10 @@ export class SpaceRuntime {
   /** A space has (or had) a live override: until then no request needs to look for one. */
   #liveOverrides = false
 
-  constructor(graph: SpaceGraph, source: SpacesSource) {
+  constructor(graph: SpaceGraph, source: SpacesSource, cache: DiskCache | undefined) {
     this.graph = graph
     this.source = source
+    this.cache = cache
   }
 
   /**
@@ -45,6 +49,7 @@ export class SpaceRuntime {
     let entry = this.#checked.get(file)
     if (!entry) {
       entry = compiledFile(file, this.graph.host.fileVersion(file))
+      entry.disk ??= this.cache
       this.#checked.set(file, entry)
     }
     return entry

@@ -16,5 +16,5 @@ syncBuiltinESMExports()
 
 const space = 'adhoc' in boot.source
   ? new ModuleSpace(boot.source.adhoc)
-  : (await createSpaces(boot.source.config, { cwd: boot.source.cwd })).get(boot.space)
+  : (await createSpaces(boot.source.config, { cwd: boot.source.cwd, cache: boot.source.cache })).get(boot.space)
 await space.runMain(boot.file, { argv: boot.argv })

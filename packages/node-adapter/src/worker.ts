@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url'
 import { Worker, type WorkerOptions } from 'node:worker_threads'
 import type { ModspaceConfig } from '@modspace/core'
+import type { CompileCacheSetting } from './cache/cache-settings.js'
 import type { ModuleSpace, ModuleSpaceOptions } from './module-space.js'
 
 /** What a set of spaces was made from, so that a worker can make the same spaces again. */
 export type SpacesSource =
-  | { config: string | ModspaceConfig; cwd: string }
+  | { config: string | ModspaceConfig; cwd: string; cache?: CompileCacheSetting }
   | { adhoc: ModuleSpaceOptions }
 
 /** Options of `space.worker()`: Node's `Worker` options but `eval` (the entry is a file of the space). */

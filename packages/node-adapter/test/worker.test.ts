@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Worker } from 'node:worker_threads'
+import { makeTempDir } from '@modspace/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 // The built package: a worker loads the adapter's compiled worker entry, which exists only in dist.
 import { createSpaces, ModuleSpace, type Spaces } from '@modspace/node-adapter'
@@ -33,6 +35,19 @@ describe('space.worker()', () => {
     spaces = await createSpaces(config, { cwd: doors })
     const worker = spaces.get('app').worker(join(doors, 'app/report-worker.mjs'))
     expect(await firstMessage(worker)).toEqual({ childProcess: 'MODSPACE_BLOCKED', fs: 'fake', workerData: null, main: true })
+  })
+
+  it("keeps the compile cache where the spaces' `cache` option says", async () => {
+    const temp = makeTempDir('modspace-worker-cache-')
+    try {
+      spaces = await createSpaces(join(doors, 'modspace.config.json'), { cache: { dir: temp.dir } })
+      const worker = spaces.get('app').worker('./report-worker.cjs')
+      await firstMessage(worker)
+      await new Promise((resolve) => worker.once('exit', resolve))
+      expect(readdirSync(temp.dir).length).toBeGreaterThan(0)
+    } finally {
+      temp.cleanup()
+    }
   })
 
   it('works for an ad hoc space', async () => {

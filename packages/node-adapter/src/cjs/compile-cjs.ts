@@ -1,6 +1,6 @@
 import vm from 'node:vm'
 import { initSync, parse as lexModule } from 'es-module-lexer'
-import { sourceOf, type CompiledFile } from '../compile-cache.js'
+import { readCached, saveCached, sourceOf, type CompiledFile } from '../compile-cache.js'
 
 /** The CommonJS wrapper, as Node's, plus the space's `import()` (V8 gives `vm` code no loader without a flag). */
 export type CjsFunction = (
@@ -17,34 +17,76 @@ export type CjsFunction = (
 /** `process` last: the space's view of it (see views/process-view.ts), so that its doors lead to the space. */
 const PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', '__ms_import', 'process']
 
-/** Compiles a CommonJS file once per version of the file (a `SyntaxError` propagates, for `detect`). */
+/** What a CommonJS file's compile learned, kept in the disk cache beside V8's code cache. */
+interface CjsMeta {
+  /** Offsets of the `import(` to rewrite; `null`: the lexer failed, the host's loader takes what it finds. */
+  imports: number[] | null
+  /** A top-level `let process`: compiled without the `process` parameter. */
+  ownProcess: boolean
+}
+
+/**
+ * Compiles a CommonJS file once per version of the file (a `SyntaxError` propagates, for `detect`). What the compile
+ * learns (where `import()` is, which lexing a large file costs on every load otherwise) and V8's code cache are kept
+ * in the disk cache; a code cache V8 rejects (another V8 flag) is made again and written over it. A cached entry
+ * is never used for another text: it is found by the digest of the source.
+ */
 export function compileCjs(entry: CompiledFile): CjsFunction {
   if (entry.cjs) return entry.cjs
   let code = sourceOf(entry)
   if (code.startsWith('#!')) code = `//${code.slice(2)}`
-  let leftOver = false
-  if (mayImportDynamically(code)) {
-    const rewritten = rewriteDynamicImport(code)
-    leftOver = rewritten === undefined
-    // `__ms_import(...)` is a plain call, which accepts what `import(...)` may not (no or three arguments, `new`, an
-    // assignment to it): V8 parses the file as written first, so that it refuses what Node refuses, with its message.
-    if (rewritten !== undefined && rewritten !== code) vm.compileFunction(code, PARAMS, { filename: entry.file })
-    code = rewritten ?? code
-  }
+  const hit = readCached<CjsMeta>(entry, 'cjs')
+  const imports = hit ? hit.meta.imports : dynamicImportsOf(code, entry.file)
+  if (imports?.length) code = rewriteAt(code, imports)
   const options = {
     filename: entry.file,
     // `import()` the lexer could not find goes to the host's loader rather than failing (registering costs time: only then).
-    ...(leftOver ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
+    ...(imports === null ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
   }
+  let ownProcess = hit?.meta.ownProcess ?? false
+  let fn: CodeCachedFunction
+  const compile = (cache: { cachedData?: Buffer; produceCachedData?: boolean }) =>
+    vm.compileFunction(code, ownProcess ? PARAMS.slice(0, -1) : PARAMS, { ...options, ...cache }) as unknown as CodeCachedFunction
+  // V8's code cache is made the second time a version of the file is loaded, as Chrome makes it on a script's second
+  // run: serialising as it compiles costs a first load a fifth more, paid for nothing by a file loaded only once.
+  const cache = hit?.data ? { cachedData: hit.data } : { produceCachedData: hit !== undefined }
   try {
-    entry.cjs = vm.compileFunction(code, PARAMS, options) as unknown as CjsFunction
+    fn = compile(cache)
   } catch (error) {
     // `let process = ...` at the top level cannot share a scope with a parameter of that name. Such a module has its
     // own `process` and never reads the global one: it is compiled without the parameter.
-    if (!declaresOwn(error, 'process')) throw error
-    entry.cjs = vm.compileFunction(code, PARAMS.slice(0, -1), options) as unknown as CjsFunction
+    if (ownProcess || !declaresOwn(error, 'process')) throw error
+    ownProcess = true
+    fn = compile(cache)
   }
-  return entry.cjs
+  const meta: CjsMeta = { imports, ownProcess }
+  if (!hit) saveCached(entry, 'cjs', meta)
+  else if (!hit.data) saveCached(entry, 'cjs', meta, fn.cachedData)
+  else if (fn.cachedDataRejected) saveCached(entry, 'cjs', meta, () => compile({ produceCachedData: true }).cachedData)
+  entry.cjs = fn
+  return fn
+}
+
+/** `vm.compileFunction`'s result with its code cache fields (missing from Node's types). */
+type CodeCachedFunction = CjsFunction & { cachedData?: Buffer; cachedDataRejected?: boolean }
+
+/**
+ * Offsets of the file's real `import(` (`null` when the lexer fails). `__ms_import(...)` is a plain call, which
+ * accepts what `import(...)` may not (no or three arguments, `new`, an assignment to it): V8 parses the file as
+ * written first, so that it refuses what Node refuses, with its message. A cached entry's text passed that check.
+ */
+function dynamicImportsOf(code: string, filename: string): number[] | null {
+  if (!mayImportDynamically(code)) return []
+  const found = findDynamicImports(code)
+  if (found?.length) {
+    try {
+      vm.compileFunction(code, PARAMS, { filename })
+    } catch (error) {
+      if (!declaresOwn(error, 'process')) throw error
+      vm.compileFunction(code, PARAMS.slice(0, -1), { filename })
+    }
+  }
+  return found
 }
 
 /** Whether `error` is V8's early error for a top-level `let`/`const`/`class` named like a parameter. */
@@ -78,25 +120,29 @@ export function mayImportDynamically(code: string): boolean {
 }
 
 /**
- * `import(x)` → `__ms_import(x)`, so that a CommonJS module's dynamic imports resolve in its space. es-module-lexer
- * tells real `import(` from the same text in strings and comments at a fraction of a parse's cost.
+ * Where `code` calls `import(`, so that `import(x)` → `__ms_import(x)` makes a CommonJS module's dynamic imports
+ * resolve in its space. es-module-lexer tells real `import(` from the same text in strings and comments at a
+ * fraction of a parse's cost.
  */
-function rewriteDynamicImport(code: string): string | undefined {
+function findDynamicImports(code: string): number[] | null {
   let imports
   try {
     lexerReady ||= (initSync(), true)
     ;[imports] = lexModule(code)
   } catch {
-    return undefined
+    return null
   }
+  return imports.filter((found) => found.t === DYNAMIC_IMPORT).map((found) => found.ss)
+}
+
+function rewriteAt(code: string, offsets: number[]): string {
   let out = ''
   let last = 0
-  for (const found of imports) {
-    if (found.t !== DYNAMIC_IMPORT) continue
-    out += `${code.slice(last, found.ss)}__ms_import`
-    last = found.ss + 'import'.length
+  for (const at of offsets) {
+    out += `${code.slice(last, at)}__ms_import`
+    last = at + 'import'.length
   }
-  return last === 0 ? code : out + code.slice(last)
+  return out + code.slice(last)
 }
 
 /** es-module-lexer's `ImportType.Dynamic` (a const enum, not a value at run time). */

@@ -1,6 +1,6 @@
 import vm from 'node:vm'
 import { pathToFileURL } from 'node:url'
-import { sourceOf, type CompiledFile } from '../compile-cache.js'
+import { readCached, saveCached, sourceOf, type CompiledFile } from '../compile-cache.js'
 import { declaresOwn } from '../cjs/compile-cjs.js'
 import { processForNamespace } from '../views/esm-records.js'
 import { moduleSyntaxError } from './syntax-error.js'
@@ -22,34 +22,61 @@ export interface CompiledEsm extends Omit<EsmTransform, 'code'> {
   fn: EsmFunction
 }
 
+/** What the disk cache keeps of an ES module: the transform as compiled (its code and what linking reads). */
+type EsmMeta = EsmTransform
+
 /**
  * Transforms and compiles an ES module once per version of the file. The transform's fast path (a token scan) turns
  * a name it took for a reference but that is declared again into `__ms_iN.name`, which does not compile: a syntax
  * error here is answered by the AST path. A module that does not compile that way either has a syntax error of its
- * own: it is reported as Node reports it (`moduleSyntaxError`).
+ * own: it is reported as Node reports it (`moduleSyntaxError`). The transform and V8's code cache are kept in the
+ * disk cache, the code cache made once the module's first load has compiled the functions it runs.
  */
 export function compileEsm(entry: CompiledFile): CompiledEsm {
   if (entry.esm) return entry.esm
-  const source = sourceOf(entry)
+  const hit = readCached<EsmMeta>(entry, 'esm')
   let transform: EsmTransform
-  let fn: EsmFunction
+  let compiled: Compiled
+  if (hit) {
+    transform = hit.meta
+    compiled = compile(transform.code, entry.file, hit.data)
+  } else {
+    ;({ transform, compiled } = transformAndCompile(entry))
+    // V8's second parse of the body, for the early errors a generator's body accepts: only on a fresh transform, since
+    // a cached one passed it (and a module that fails it is never cached).
+    checkModuleBody(transform.code.slice(transform.bodyStart, -3), entry.file, transform.async, transform.importedNames)
+  }
+  if (!hit?.data || compiled.script.cachedDataRejected) {
+    const { script } = compiled
+    saveCached(entry, 'esm', { ...transform, code: compiled.code }, () => script.createCachedData())
+  }
+  const { code: _code, ...meta } = transform
+  entry.esm = { ...meta, fn: compiled.fn }
+  return entry.esm
+}
+
+function transformAndCompile(entry: CompiledFile): { transform: EsmTransform; compiled: Compiled } {
+  const source = sourceOf(entry)
   try {
-    transform = transformEsm(source, entry.file)
+    let transform = transformEsm(source, entry.file)
     try {
-      fn = compile(transform.code, entry.file)
+      return { transform, compiled: compile(transform.code, entry.file) }
     } catch (error) {
       if (!(error instanceof SyntaxError)) throw error
       transform = transformEsm(source, entry.file, { ast: true })
-      fn = compile(transform.code, entry.file)
+      return { transform, compiled: compile(transform.code, entry.file) }
     }
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error
     throw moduleSyntaxError(entry, source, error)
   }
-  checkModuleBody(transform.code.slice(transform.bodyStart, -3), entry.file, transform.async, transform.importedNames)
-  const { code: _code, ...meta } = transform
-  entry.esm = { ...meta, fn }
-  return entry.esm
+}
+
+/** A compiled module, with its script (for its code cache) and the code compiled (which the cache keeps). */
+interface Compiled {
+  fn: EsmFunction
+  script: vm.Script
+  code: string
 }
 
 /**
@@ -60,26 +87,27 @@ export function compileEsm(entry: CompiledFile): CompiledEsm {
  * `import()` in the module is `__ms_import()`, so the script needs no dynamic import of its own; the option only
  * keeps the importModuleDynamically callback Node would otherwise register for it out of the way.
  */
-function compile(code: string, file: string): EsmFunction {
-  let fn: CompiledFunction
-  try {
-    fn = script(code, file)
-  } catch (error) {
-    // A top-level `let process` cannot share the function's scope with the parameter: such a module has its own.
-    if (!declaresOwn(error, 'process')) throw error
-    fn = script(code.replace(', process) {', ') {'), file)
-  }
-  return (deps, ns, meta, dynamicImport, defineExports) => fn(deps, ns, meta, dynamicImport, defineExports, processForNamespace(ns))
-}
-
-function script(code: string, file: string): CompiledFunction {
+function compile(code: string, file: string, cachedData?: Buffer): Compiled {
   const filename = pathToFileURL(file).href
   // Stripped TypeScript ends with Node's `//# sourceURL=` comment naming the file's URL, the script's name already
   // here; V8 ignores the offsets of a script that has one, so it goes.
   const comment = `\n//# sourceURL=${filename}\n})`
   if (code.endsWith(comment)) code = `${code.slice(0, -comment.length)}\n})`
-  const options = { filename, ...bodyOffset(code), importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }
-  return new vm.Script(code, options).runInThisContext() as CompiledFunction
+  let script: vm.Script
+  try {
+    script = new vm.Script(code, { filename, ...bodyOffset(code), cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER })
+  } catch (error) {
+    // A top-level `let process` cannot share the function's scope with the parameter: such a module has its own.
+    if (!declaresOwn(error, 'process')) throw error
+    code = code.replace(', process) {', ') {')
+    script = new vm.Script(code, { filename, ...bodyOffset(code), importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER })
+  }
+  const fn = script.runInThisContext() as CompiledFunction
+  return {
+    fn: (deps, ns, meta, dynamicImport, defineExports) => fn(deps, ns, meta, dynamicImport, defineExports, processForNamespace(ns)),
+    script,
+    code,
+  }
 }
 
 /**
