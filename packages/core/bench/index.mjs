@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const repo = join(here, '../../..')
@@ -31,7 +31,8 @@ export function installedPackages() {
 
 const peers = {
   async modspace() {
-    const { createGraph } = await import('../dist/index.js')
+    // MODSPACE_CORE_DIST: another build of the core (a copy of an earlier dist), to compare before and after a change.
+    const { createGraph } = await import(process.env.MODSPACE_CORE_DIST ? pathToFileURL(join(process.env.MODSPACE_CORE_DIST, 'index.js')).href : '../dist/index.js')
     const graph = createGraph({ spaces: { app: { root: '.', delegation: 'parent-first' } } }, { cwd: repo })
     return (name) => graph.resolve({ space: 'app', specifier: name, kind: 'require' }).id
   },
@@ -71,10 +72,14 @@ if (!main) {
 } else if (process.argv[2] === '--cold') {
   const names = installedPackages()
   const resolve = await peers[process.argv[3]]()
+  const cpuStart = process.cpuUsage()
   const start = process.hrtime.bigint()
   for (const name of names) resolve(name)
   const micros = Number(process.hrtime.bigint() - start) / 1e3
-  process.stdout.write(JSON.stringify({ count: names.length, microsPerResolution: micros / names.length }))
+  // CPU time as well: on a shared machine the wall clock also counts the time other processes held the cores.
+  const cpu = process.cpuUsage(cpuStart)
+  const cpuMicros = cpu.user + cpu.system
+  process.stdout.write(JSON.stringify({ count: names.length, microsPerResolution: micros / names.length, cpuMicrosPerResolution: cpuMicros / names.length }))
 } else {
   const names = installedPackages()
   const rows = []
