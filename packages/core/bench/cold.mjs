@@ -12,6 +12,7 @@ const index = fileURLToPath(new URL('./index.mjs', import.meta.url))
 const peers = [
   { label: 'modspace', peer: 'modspace', env: {} },
   ...(before ? [{ label: 'modspace before', peer: 'modspace', env: { MODSPACE_CORE_DIST: before } }] : []),
+  { label: 'js-io-floor', peer: 'js-io-floor', env: {} },
   { label: 'oxc-resolver', peer: 'oxc-resolver', env: {} },
 ]
 const wall = new Map(peers.map((p) => [p.label, []]))

@@ -40,6 +40,19 @@ const peers = {
     const require = createRequire(join(repo, 'package.json'))
     return (name) => require.resolve(name)
   },
+  // Not a resolver: the least file work any resolver in JavaScript does per package (an lstat of its folder, its
+  // package.json read and parsed, an lstat of its entry), to show how much of a cold resolution that floor is.
+  async 'js-io-floor'() {
+    const { lstatSync, readFileSync } = await import('node:fs')
+    return (name) => {
+      const dir = join(modules, name)
+      lstatSync(dir)
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+      const entry = join(dir, typeof manifest.main === 'string' ? manifest.main : 'index.js')
+      lstatSync(entry, { throwIfNoEntry: false })
+      return entry
+    }
+  },
   async 'oxc-resolver'() {
     const { ResolverFactory } = createRequire(import.meta.url)('oxc-resolver')
     const resolver = new ResolverFactory({ conditionNames: ['node', 'require'], extensions: ['.js', '.json', '.node'], mainFields: ['main'] })
@@ -83,7 +96,7 @@ if (!main) {
 } else {
   const names = installedPackages()
   const rows = []
-  for (const peer of Object.keys(peers)) {
+  for (const peer of Object.keys(peers).filter((peer) => peer !== 'js-io-floor')) {
     const cold = await coldInChild(peer)
     rows.push({ peer, warm: await warm(peer, names), cold: cold.microsPerResolution })
   }
