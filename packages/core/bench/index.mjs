@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const repo = join(here, '../../..')
@@ -31,13 +31,27 @@ export function installedPackages() {
 
 const peers = {
   async modspace() {
-    const { createGraph } = await import('../dist/index.js')
+    // MODSPACE_CORE_DIST: another build of the core (a copy of an earlier dist), to compare before and after a change.
+    const { createGraph } = await import(process.env.MODSPACE_CORE_DIST ? pathToFileURL(join(process.env.MODSPACE_CORE_DIST, 'index.js')).href : '../dist/index.js')
     const graph = createGraph({ spaces: { app: { root: '.', delegation: 'parent-first' } } }, { cwd: repo })
     return (name) => graph.resolve({ space: 'app', specifier: name, kind: 'require' }).id
   },
   async 'require.resolve'() {
     const require = createRequire(join(repo, 'package.json'))
     return (name) => require.resolve(name)
+  },
+  // Not a resolver: the least file work any resolver in JavaScript does per package (an lstat of its folder, its
+  // package.json read and parsed, an lstat of its entry), to show how much of a cold resolution that floor is.
+  async 'js-io-floor'() {
+    const { lstatSync, readFileSync } = await import('node:fs')
+    return (name) => {
+      const dir = join(modules, name)
+      lstatSync(dir)
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+      const entry = join(dir, typeof manifest.main === 'string' ? manifest.main : 'index.js')
+      lstatSync(entry, { throwIfNoEntry: false })
+      return entry
+    }
   },
   async 'oxc-resolver'() {
     const { ResolverFactory } = createRequire(import.meta.url)('oxc-resolver')
@@ -71,14 +85,18 @@ if (!main) {
 } else if (process.argv[2] === '--cold') {
   const names = installedPackages()
   const resolve = await peers[process.argv[3]]()
+  const cpuStart = process.cpuUsage()
   const start = process.hrtime.bigint()
   for (const name of names) resolve(name)
   const micros = Number(process.hrtime.bigint() - start) / 1e3
-  process.stdout.write(JSON.stringify({ count: names.length, microsPerResolution: micros / names.length }))
+  // CPU time as well: on a shared machine the wall clock also counts the time other processes held the cores.
+  const cpu = process.cpuUsage(cpuStart)
+  const cpuMicros = cpu.user + cpu.system
+  process.stdout.write(JSON.stringify({ count: names.length, microsPerResolution: micros / names.length, cpuMicrosPerResolution: cpuMicros / names.length }))
 } else {
   const names = installedPackages()
   const rows = []
-  for (const peer of Object.keys(peers)) {
+  for (const peer of Object.keys(peers).filter((peer) => peer !== 'js-io-floor')) {
     const cold = await coldInChild(peer)
     rows.push({ peer, warm: await warm(peer, names), cold: cold.microsPerResolution })
   }

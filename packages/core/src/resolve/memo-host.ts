@@ -43,7 +43,8 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
     !host.lstat || p.charCodeAt(0) !== 47 || p.includes('/.') || p.includes('//') || p.endsWith('/') ? null : remember(links, p, (k) => host.lstat!(k))
   const memo: MemoHost = {
     // A missing file costs the host an exception to say so; the lstat (remembered, and wanted by stat anyway) is cheaper.
-    readFile: (p) => remember(files, p, (k) => (lstat(k) === undefined ? undefined : host.readFile(k))),
+    // An installed package's own package.json is all but always there: asking first would be a wasted call per package.
+    readFile: (p) => remember(files, p, (k) => (!isInstalledManifest(k) && lstat(k) === undefined ? undefined : host.readFile(k))),
     stat: (p) =>
       remember(stats, p, (k) => {
         const link = lstat(k)
@@ -101,4 +102,13 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
     },
   }
   return memo
+}
+
+/** `…/node_modules/<name>/package.json` or `…/node_modules/@scope/<name>/package.json`. */
+export function isInstalledManifest(path: string): boolean {
+  if (!path.endsWith('/package.json')) return false
+  const dir = parentDir(path)
+  const above = parentDir(dir)
+  if (above.endsWith('/node_modules')) return basename(dir) !== 'node_modules' && !basename(dir).startsWith('@')
+  return basename(above).startsWith('@') && parentDir(above).endsWith('/node_modules')
 }

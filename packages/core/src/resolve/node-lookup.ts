@@ -149,7 +149,11 @@ function nearestManifest(host: MemoHost, dir: string): Record<string, any> | und
 
 /** A folder request without its trailing slash (`./` stays `.`, `/` stays `/`). */
 function withoutTrailingSlash(request: string): string {
-  return request.replace(/\/+$/, '') || (request.startsWith('/') ? '/' : '.')
+  // A loop, not a regular expression: asked for every `main`, and a regex stays dear until it has run many times.
+  let end = request.length
+  while (end > 0 && request.charCodeAt(end - 1) === 47) end--
+  const trimmed = end === request.length ? request : request.slice(0, end)
+  return trimmed || (request.startsWith('/') ? '/' : '.')
 }
 
 /** Package names the walk can take as folder names as they are. */

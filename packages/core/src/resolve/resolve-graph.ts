@@ -241,12 +241,14 @@ function resolveBare(env: ResolveEnvironment, space: NormalizedSpace, bare: Bare
       : `${importerPkg ? `${importerPkg.name} declares no range for "${bare.name}"` : 'the importer has no package.json'}: taking the parent's copy`)
     return fromParent
   }
-  if (semver.validRange(declared.range) === null) {
-    step(ctx, space.name, 'parent-first', `${importerPkg!.name} declares "${declared.range}" for "${bare.name}", which is not a semver range: taking the parent's copy`)
-    return fromParent
-  }
+  // `satisfies` is false for a range that is not semver, so the usual case parses the range once; only a parent's
+  // copy that does not satisfy it needs `validRange` to tell the two apart (a first parse is dear in a cold process).
   if (semver.satisfies(parentVersion, declared.range, { includePrerelease: true })) {
     step(ctx, space.name, 'parent-first', `the parent's ${bare.name}@${parentVersion} satisfies ${declared.range} (${declared.field} of ${importerPkg!.name}): taking the parent's copy`)
+    return fromParent
+  }
+  if (semver.validRange(declared.range) === null) {
+    step(ctx, space.name, 'parent-first', `${importerPkg!.name} declares "${declared.range}" for "${bare.name}", which is not a semver range: taking the parent's copy`)
     return fromParent
   }
   step(ctx, space.name, 'parent-first', `the parent's ${bare.name}@${parentVersion} does not satisfy ${declared.range} (${declared.field} of ${importerPkg!.name}): looking in "${space.name}"'s own root`)
