@@ -51,3 +51,11 @@ it('finds where the module body starts past export names that spell the prologue
   const { code } = transformEsm(source, '/virtual/names.js')
   expect(bodyOffset(code)).toEqual({ lineOffset: 0, columnOffset: -code.indexOf('const x = 1') })
 })
+
+it('keeps the file\'s lines when its first line is an import the transform removes (no line taken back)', () => {
+  const source = `import { a } from './a.js'\n\nexport function f() {\n  throw new Error(a)\n}\n`
+  const { code } = transformEsm(source, '/virtual/first-line-import.js')
+  expect(bodyOffset(code).lineOffset).toBe(0)
+  // The code's fourth line is the file's fourth line.
+  expect(code.split('\n')[3]).toBe('  throw new Error(__ms_i0.a)')
+})

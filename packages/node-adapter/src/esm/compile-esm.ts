@@ -123,8 +123,9 @@ export function bodyOffset(code: string): { lineOffset: number; columnOffset: nu
     if (char === '"' || char === "'") {
       at = endOfString(code, at)
     } else if (code.startsWith('yield;', at)) {
-      let start = at + 'yield;'.length
-      if (code[start] === '\n') start++
+      // The body starts right after: a newline there is the file's own first line ending (an import the transform
+      // removed), not the prologue's, so it is no line to take back.
+      const start = at + 'yield;'.length
       const lines = code.slice(0, start).split('\n')
       return { lineOffset: 1 - lines.length, columnOffset: lines.length === 1 ? -start : 0 }
     } else {
