@@ -16,12 +16,30 @@ let fingerprint: string | undefined
  */
 function adapterFingerprint(): string {
   if (fingerprint === undefined) {
-    const root = dirname(dirname(fileURLToPath(import.meta.url)))
     const parts = [String(FORMAT), process.versions.node, process.versions.v8, process.arch]
-    for (const file of codeFiles(root)) parts.push(file.slice(root.length), hash('sha1', readFileSync(file)))
+    // Paths below the package, so that a project moved elsewhere keeps its cache.
+    const base = dirname(dirname(fileURLToPath(import.meta.url))).length
+    for (const file of adapterFiles()) parts.push(file.slice(base), hash('sha1', readFileSync(file)))
     fingerprint = hash('sha1', parts.join('\0'))
   }
   return fingerprint
+}
+
+/**
+ * The adapter's code files: its `dist` (or `src`) folder, when this file is in the package; otherwise (the adapter
+ * bundled into an application's file) that file alone, which holds the adapter's code, rather than a walk of
+ * whatever folder it sits in.
+ */
+function adapterFiles(): string[] {
+  const here = fileURLToPath(import.meta.url)
+  const root = dirname(dirname(here))
+  try {
+    const pkg = JSON.parse(readFileSync(join(dirname(root), 'package.json'), 'utf8')) as { name?: unknown }
+    if (pkg.name === '@modspace/node-adapter') return codeFiles(root)
+  } catch {
+    // No package.json there: bundled.
+  }
+  return [here]
 }
 
 function codeFiles(dir: string): string[] {
