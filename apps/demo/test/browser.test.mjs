@@ -40,6 +40,7 @@ describe.skipIf(!hasChromium)('the micro-frontend page in Chromium', () => {
     expect(page.plugins.classic).toEqual({ preact: '10.29.8', holdsHostBus: true, shows: { preact: 'preact 10.29.8', bus: "✓ the host's bus (@mfe/host-bus@1.2.0)" } })
     expect(page.plugins.modern).toEqual({ preact: '11.2.0', holdsHostBus: true, shows: { preact: 'preact 11.2.0', bus: "✓ the host's bus (@mfe/host-bus@1.2.0)" } })
     expect(page.preactInstances).toBe(2)
+    expect(page.clicked).toBe('hooks · Preact 11 · clicked 1')
     expect(page.hostStatus).toBe('host: @mfe/host-bus@1.2.0 · 2 plugin(s) mounted · 2 Preact instance(s) on the page')
     expect(page.errors).toEqual([])
     // The README's picture of the page, written only once the page is right.

@@ -35,7 +35,16 @@ export async function readPage(browser, url, { screenshot } = {}) {
       }
     })
     const png = screenshot ? await page.screenshot() : undefined
-    return { ...facts, errors, png }
+    // modern's state lives in its own Preact's hooks: a click must re-render through that instance.
+    const button = page.locator('#modern button')
+    let clicked
+    if (await button.count()) {
+      await button.click()
+      // Preact renders a state change in a later task: wait for it, briefly, then read what is there.
+      await page.waitForFunction(() => /clicked [1-9]/.test(document.querySelector('#modern button').textContent), null, { timeout: 2_000 }).catch(() => {})
+      clicked = await button.textContent()
+    }
+    return { ...facts, clicked, errors, png }
   } finally {
     await page.close()
   }
