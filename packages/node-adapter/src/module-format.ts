@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { dirname, extname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 /**
  * How a file is loaded. `detect`: a `.js` (or `.ts`) file with no `"type"` above it, which Node 24 parses as CommonJS
@@ -70,4 +71,31 @@ function readPackageJsonFile(dir: string): Record<string, any> | undefined {
 export function isEsmSyntaxError(error: unknown): boolean {
   return error instanceof SyntaxError &&
     /Cannot use import statement outside a module|Unexpected token 'export'|Cannot use 'import\.meta' outside a module|await is only valid in async functions and the top level bodies of modules/.test(error.message)
+}
+
+/** package.json files Node has been asked to warn about (Node keeps the same set, once per process). */
+const typelessWarned = new Set<string>()
+
+/**
+ * Node's `MODULE_TYPELESS_PACKAGE_JSON` warning, for a `.js` file of no declared type that only parses as an ES
+ * module: once per package.json per process, and never under `node_modules` or without a package.json, as Node's
+ * `warnTypelessPackageJsonFile` decides.
+ */
+export function warnTypelessPackageJson(file: string, readPackageJson: PackageJsonReader = readPackageJsonFile): void {
+  if (file.includes('/node_modules/')) return
+  let dir = dirname(file)
+  while (readPackageJson(dir) === undefined) {
+    const up = dirname(dir)
+    if (up === dir) return
+    dir = up
+  }
+  const packageJson = join(dir, 'package.json')
+  if (typelessWarned.has(packageJson)) return
+  typelessWarned.add(packageJson)
+  process.emitWarning(
+    `Module type of ${pathToFileURL(file).href} is not specified and it doesn't parse as CommonJS.\n` +
+      'Reparsing as ES module because module syntax was detected. This incurs a performance overhead.\n' +
+      `To eliminate this warning, add "type": "module" to ${packageJson}.`,
+    { code: 'MODULE_TYPELESS_PACKAGE_JSON' },
+  )
 }

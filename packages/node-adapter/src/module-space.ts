@@ -15,7 +15,7 @@ import { linkEsm, type DependencySlot, type EsmRecord } from './esm/esm-graph.js
 import { importEsm, requireEsm } from './esm/load-esm.js'
 import { requireCycleError } from './esm/require-esm-errors.js'
 import { fillHostNamespaceAsync, hostNamespace, hostRequireValue } from './host-modules.js'
-import { isEsmSyntaxError, moduleFormat } from './module-format.js'
+import { isEsmSyntaxError, moduleFormat, warnTypelessPackageJson } from './module-format.js'
 import { valueNamespace } from './namespace.js'
 import { disposedError } from './resolve-errors.js'
 import { SpaceRuntime, type Target } from './space-runtime.js'
@@ -354,6 +354,7 @@ export class ModuleSpace {
       } catch (error) {
         if (!isEsmSyntaxError(error)) throw error
         entry.detected = 'esm'
+        warnTypelessPackageJson(id, this.runtime.graph.host.readPackageJson)
       }
     }
     return entry.detected
