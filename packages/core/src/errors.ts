@@ -24,6 +24,7 @@ export const ErrorCodes = {
   DISPOSED: 'MODSPACE_DISPOSED',
   HOST_LOADER_HOOK: 'MODSPACE_HOST_LOADER_HOOK',
   USAGE: 'MODSPACE_USAGE',
+  UNSUPPORTED_BUNDLER: 'MODSPACE_UNSUPPORTED_BUNDLER',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]

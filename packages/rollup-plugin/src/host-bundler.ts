@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { ErrorCodes, ModspaceError } from '@modspace/core'
 import semver from 'semver'
 
 /**
@@ -42,10 +43,13 @@ export function viteDevFile(ctx: unknown, source: string, exists: (file: string)
  * The bundler's version outside the plugin's peer range, as the message that stops the build; `undefined` when it is
  * in range. rolldown (and Vite 8 through it) also reports the Rollup version whose API it follows: its own is checked.
  */
-export function versionProblem(meta: { rollupVersion: string }, peers: { rollup: string; rolldown: string }): string | undefined {
+export function versionProblem(meta: { rollupVersion: string }, peers: { rollup: string; rolldown: string }): ModspaceError | undefined {
   const rolldownVersion = (meta as { rolldownVersion?: string }).rolldownVersion
   const [bundler, version] = rolldownVersion === undefined ? (['rollup', meta.rollupVersion] as const) : (['rolldown', rolldownVersion] as const)
   const range = peers[bundler]
   if (semver.satisfies(version, range)) return undefined
-  return `@modspace/rollup-plugin needs ${bundler} ${range}, but this is ${bundler} ${version}. Install a ${bundler} in that range.`
+  return new ModspaceError(ErrorCodes.UNSUPPORTED_BUNDLER, `@modspace/rollup-plugin needs ${bundler} ${range}, but this is ${bundler} ${version}.`, {
+    expected: `${bundler} ${range}`,
+    fix: `install a ${bundler} in that range`,
+  })
 }

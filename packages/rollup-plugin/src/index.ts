@@ -224,7 +224,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
 
     async buildStart(inputOptions) {
       const outOfRange = versionProblem(this.meta, peerDependencies)
-      if (outOfRange) this.error(outOfRange)
+      if (outOfRange) fail(this, outOfRange)
       // Vite's dev server passes no plugin list (its order is its own).
       for (const problem of pluginOrderProblems(inputOptions.plugins ?? [], PLUGIN_NAME)) this.error(problem)
       target = options.target ?? viteTarget(this) ?? target ?? 'node'

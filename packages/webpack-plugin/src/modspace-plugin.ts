@@ -28,7 +28,7 @@ export class ModspacePlugin implements WebpackPluginInstance {
 
   apply(compiler: Compiler): void {
     const refusal = rspackRefusal(compiler)
-    if (refusal) throw new Error(refusal)
+    if (refusal) throw refusal
     // Layers are what a space is made of. Older webpack 5 releases keep them behind this flag; newer ones always have them.
     ;(compiler.options.experiments as { layers?: boolean }).layers = true
     const logger = compiler.getInfrastructureLogger(PLUGIN)

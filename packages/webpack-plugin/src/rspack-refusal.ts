@@ -1,3 +1,4 @@
+import { ErrorCodes, ModspaceError } from '@modspace/core'
 import type { Compiler } from 'webpack'
 
 /**
@@ -10,11 +11,12 @@ import type { Compiler } from 'webpack'
  * hook); and `factorize`'s result is ignored (a pinned native addon cannot be answered with an external module).
  * A build that ran anyway would give modules to the wrong spaces without saying so.
  */
-export function rspackRefusal(compiler: Compiler): string | undefined {
+export function rspackRefusal(compiler: Compiler): ModspaceError | undefined {
   if (!('rspack' in compiler)) return undefined
-  return [
-    '@modspace/webpack-plugin does not run under rspack: its module-factory hooks do not give a dependency\'s category (import or require),',
-    'cannot put a module in a layer, and cannot answer a request with an external module, so spaces cannot be kept apart.',
-    'Fix: build with webpack 5.90 or later (see docs/webpack.md, "rspack").',
-  ].join(' ')
+  return new ModspaceError(
+    ErrorCodes.UNSUPPORTED_BUNDLER,
+    '@modspace/webpack-plugin does not run under rspack: its module-factory hooks do not give a dependency\'s category (import or require), ' +
+      'cannot put a module in a layer, and cannot answer a request with an external module, so spaces cannot be kept apart.',
+    { expected: 'webpack ^5.90.0', fix: 'build with webpack 5.90 or later (see docs/webpack.md, "rspack")' },
+  )
 }

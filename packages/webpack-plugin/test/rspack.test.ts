@@ -14,6 +14,7 @@ it('refuses to run under rspack, saying what rspack lacks and what to use instea
   const [c] = loadCorpus((name) => name === 'siblings-different-versions')
   const config = nodeBuild(c!.dir, temp.dir, { t0: './plugins/a/index.mjs' }, { plugins: [new ModspacePlugin({ config: c!.configFile })] })
   expect(() => rspack(config as Configuration)).toThrow(
-    /does not run under rspack: .*import or require.*cannot put a module in a layer.*external module.*Fix: build with webpack 5\.90 or later/,
+    /MODSPACE_UNSUPPORTED_BUNDLER.*does not run under rspack: .*import or require.*cannot put a module in a layer.*external module[\s\S]*fix: build with webpack 5\.90 or later/,
   )
+  expect(() => rspack(config as Configuration)).toThrow(expect.objectContaining({ code: 'MODSPACE_UNSUPPORTED_BUNDLER', expected: 'webpack ^5.90.0' }))
 })
