@@ -9,16 +9,8 @@ export type Check = 'result' | 'isolation' | 'override'
  * passes, `it.fails` turns red, and the row must go.
  */
 export const knownFailures: { specifier: string; door: Door | 'both'; check: Check | 'all'; reason: string; item: string }[] = [
-  // require(esm)'s __esModule (#10 item 3) and jiti's createRequire isolation (#10 item 1) are fixed.
-  {
-    specifier: 'jiti',
-    door: 'both',
-    check: 'override',
-    reason:
-      "code that jiti evaluates gets the real node:fs, not the space's live override, although a createRequire " +
-      "require made in the space gives the override (test/module-view.test.ts of the node adapter); root cause not found yet",
-    item: '#10 item 1',
-  },
+  // None today. The last row (jiti and a live node:fs override) was the test's own: its override, spread from a
+  // namespace import of node:fs, carried a `default` key, which jiti's interop took for the module.
 ]
 
 /** `it`, or `it.fails` for a row of the table above. */

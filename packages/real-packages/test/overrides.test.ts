@@ -1,5 +1,7 @@
 import * as realCrypto from 'node:crypto'
-import * as realFs from 'node:fs'
+// The module object itself (a namespace import would carry a `default` key into the overrides spread from it, which
+// jiti's interop then takes for the module: the real fs).
+import realFs from 'node:fs'
 import * as realTty from 'node:tty'
 import { afterEach, describe, expect, it } from 'vitest'
 import { testFor } from './known-failures.js'
