@@ -30,7 +30,7 @@ export function resolveExport(record: EsmRecord, name: string, resolveSet = new 
     if (imported === null) return { module: record, name, get: () => slot.ns }
     return slot.record ? resolveExport(slot.record, imported, resolveSet) : foreign(slot, imported)
   }
-  if (compiled.exportNames.includes(name)) return { module: record, name, get: reader(record.ns, name) }
+  if (ownExports(compiled).has(name)) return { module: record, name, get: reader(record.ns, name) }
   if (name === 'default') return null
   let found: Binding | null = null
   for (const index of compiled.stars) {
@@ -63,6 +63,21 @@ export function checkImports(records: EsmRecord[]): void {
     }
   }
 }
+
+/**
+ * A module's own export names as a set, made once per compiled module: linking asks for each name reached through
+ * `export *` (every name of every source), and a list's `includes` made that quadratic (about 20 ms of a warm typebox
+ * load, whose index re-exports hundreds of names).
+ */
+function ownExports(compiled: EsmRecord['compiled']): ReadonlySet<string> {
+  let names = exportSets.get(compiled)
+  if (!names) {
+    names = new Set(compiled.exportNames)
+    exportSets.set(compiled, names)
+  }
+  return names
+}
+const exportSets = new WeakMap<EsmRecord['compiled'], ReadonlySet<string>>()
 
 /** A dependency that is not an ES module record: a CommonJS facade's or a host module's names may not be known yet. */
 function foreign(slot: DependencySlot, name: string): Binding | null {
