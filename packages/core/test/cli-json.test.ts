@@ -77,3 +77,19 @@ describe('without --json', () => {
     expect(err).toContain('fix: correct the --from path')
   })
 })
+
+describe('--help with --json', () => {
+  it('gives every command and its options as JSON', async () => {
+    const { code, data } = await runJson('--help', '--json')
+    expect(code).toBe(0)
+    expect(data.commands.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['explain <space> <specifier>', 'graph', 'check', 'manifest <file>']))
+    expect(data.globalOptions).toContainEqual(expect.objectContaining({ name: '-c, --config <path>' }))
+  })
+
+  it('gives one command with its options', async () => {
+    const { data } = await runJson('graph', '--help', '--json')
+    expect(data.command.name).toBe('graph')
+    expect(data.command.options).toContainEqual({ name: '--format <format>', description: expect.any(String), default: 'text' })
+  })
+})
+

@@ -21,3 +21,20 @@ function table(rows: Array<[string, string]>): string {
   const width = Math.max(...rows.map(([left]) => left.length))
   return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join('\n')
 }
+
+/** The same help as data, for a `--json` run: the matched command (or every command) with its options. */
+export function helpJson(cli: CAC, version: string): Record<string, unknown> {
+  const option = (o: CAC['globalCommand']['options'][number]) => ({
+    name: o.rawName,
+    description: o.description,
+    ...(o.config.default === undefined ? {} : { default: o.config.default }),
+  })
+  const command = (c: CAC['commands'][number]) => ({ name: c.rawName, description: c.description, options: c.options.map(option) })
+  const matched = cli.matchedCommand
+  return {
+    name: cli.name,
+    version,
+    ...(matched ? { command: command(matched) } : { commands: cli.commands.map(command) }),
+    globalOptions: cli.globalCommand.options.map(option),
+  }
+}

@@ -5,7 +5,7 @@ import { registerCheck } from './check-command.js'
 import { cliContext, toJson, type CliIo } from './cli-context.js'
 import { errorJson } from './error-json.js'
 import { registerExplain } from './explain-command.js'
-import { formatHelp } from './format-help.js'
+import { formatHelp, helpJson } from './format-help.js'
 import { registerGraph } from './graph-command.js'
 import { registerManifest } from './manifest-command.js'
 import { usageError } from './usage-error.js'
@@ -37,7 +37,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0
     }
     if (cli.options.help) {
-      io.stdout(formatHelp(cli, packageVersion()))
+      io.stdout(json ? toJson(helpJson(cli, packageVersion())) : formatHelp(cli, packageVersion()))
       return 0
     }
     if (cli.matchedCommand) cli.runMatchedCommand()
