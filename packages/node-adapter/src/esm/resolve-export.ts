@@ -35,6 +35,10 @@ export function resolveExport(record: EsmRecord, name: string, resolveSet = new 
   let found: Binding | null = null
   for (const index of compiled.stars) {
     const slot = deps[index]!
+    // A source whose exported names do not include the name resolves it to null: skip it without the walk. Linking
+    // resolves every name of a barrel module this way, and visiting every source for every name was most of a cold
+    // ES module load's linking time (typebox: ~30 ms).
+    if (slot.record && !mayExport(slot.record, name)) continue
     const resolution = slot.record ? resolveExport(slot.record, name, resolveSet) : foreign(slot, name)
     if (resolution === 'ambiguous') return resolution
     if (resolution === null) continue
@@ -78,6 +82,23 @@ function ownExports(compiled: EsmRecord['compiled']): ReadonlySet<string> {
   return names
 }
 const exportSets = new WeakMap<EsmRecord['compiled'], ReadonlySet<string>>()
+
+/**
+ * Whether `name` is among GetExportedNames of `record` (the only names ResolveExport can find there). Remembered per
+ * record once every `export *` source is an ES module record; `true` (no shortcut) while one is not, since a CommonJS
+ * or host source's names are known only once it ran.
+ */
+function mayExport(record: EsmRecord, name: string): boolean {
+  let names = exportedNameSets.get(record)
+  if (!names) {
+    const list = exportedNames(record)
+    if (!list) return true
+    names = new Set(list)
+    exportedNameSets.set(record, names)
+  }
+  return names.has(name)
+}
+const exportedNameSets = new WeakMap<EsmRecord, ReadonlySet<string>>()
 
 /** A dependency that is not an ES module record: a CommonJS facade's or a host module's names may not be known yet. */
 function foreign(slot: DependencySlot, name: string): Binding | null {
