@@ -7,7 +7,7 @@ import { addExports, addStarExports, createNamespace, defineExports, sealNamespa
 import { compileEsm, type CompiledEsm } from './compile-esm.js'
 import { dynamicImport } from './dynamic-import.js'
 import { checkImportAttributes, type ImportAttributes } from './import-attributes.js'
-import { checkImports, exportedNames, resolveExport } from './resolve-export.js'
+import { checkImports, exportedNameSet, resolveExport } from './resolve-export.js'
 
 /** One static import of a linked module: what its namespace is and how to get it evaluated. */
 export interface DependencySlot {
@@ -102,9 +102,9 @@ export function linkEsm(space: ModuleSpace, id: string, session: EsmRecord[]): E
  * ES module of the space; a CommonJS or host source's names are added once it ran (`finishDependencies`).
  */
 function linkStarExports(record: EsmRecord): void {
-  const names = record.compiled.stars.length ? exportedNames(record) : []
+  const names = record.compiled.stars.length ? exportedNameSet(record) : new Set<string>()
   if (!names) return
-  if (names.length) addExports(record.ns, names, (name) => bindingGetter(record, name))
+  if (names.size) addExports(record.ns, [...names], (name) => bindingGetter(record, name))
   record.starsLinked = true
   sealNamespace(record.ns)
 }

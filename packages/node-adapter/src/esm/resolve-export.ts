@@ -83,20 +83,25 @@ function ownExports(compiled: EsmRecord['compiled']): ReadonlySet<string> {
 }
 const exportSets = new WeakMap<EsmRecord['compiled'], ReadonlySet<string>>()
 
-/**
- * Whether `name` is among GetExportedNames of `record` (the only names ResolveExport can find there). Remembered per
- * record once every `export *` source is an ES module record; `true` (no shortcut) while one is not, since a CommonJS
- * or host source's names are known only once it ran.
- */
+/** Whether `name` is among GetExportedNames of `record` (the only names ResolveExport can find there). */
 function mayExport(record: EsmRecord, name: string): boolean {
+  return exportedNameSet(record)?.has(name) ?? true
+}
+
+/**
+ * GetExportedNames of `record` as a set, remembered per record once every `export *` source is an ES module record;
+ * `undefined` while one is not, since a CommonJS or host source's names are known only once it ran. Linking asks for
+ * it once to fill the namespace and again for each name a barrel re-exports.
+ */
+export function exportedNameSet(record: EsmRecord): ReadonlySet<string> | undefined {
   let names = exportedNameSets.get(record)
   if (!names) {
     const list = exportedNames(record)
-    if (!list) return true
+    if (!list) return undefined
     names = new Set(list)
     exportedNameSets.set(record, names)
   }
-  return names.has(name)
+  return names
 }
 const exportedNameSets = new WeakMap<EsmRecord, ReadonlySet<string>>()
 
@@ -115,7 +120,7 @@ function reader(ns: object, name: string): () => unknown {
  * GetExportedNames of the spec: the module's own export names and, through `export *`, its sources' (not `default`);
  * `undefined` when a source is not an ES module of the space (its names are known only once it ran).
  */
-export function exportedNames(record: EsmRecord, seen = new Set<EsmRecord>()): string[] | undefined {
+function exportedNames(record: EsmRecord, seen = new Set<EsmRecord>()): string[] | undefined {
   if (seen.has(record)) return []
   seen.add(record)
   const names = record.compiled.exportNames.slice()
