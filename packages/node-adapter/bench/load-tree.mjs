@@ -1,4 +1,4 @@
-// One measurement in a fresh process: `node load-tree.mjs <loader> <tree>` prints JSON { ms, modules, second? }.
+// One measurement in a fresh process: `node load-tree.mjs <loader> <tree>` prints JSON { ms, cpu, modules, second? }.
 // loader: native | native-cc (with Node's compile cache in $NODE_CC_DIR) | space (its compile cache where MODSPACE_CACHE
 // says) | jest (jest-runtime's registry; `second` under isolateModules) | import-fresh; tree: a key of TREES (trees.mjs).
 import module, { createRequire } from 'node:module'
@@ -20,16 +20,25 @@ async function loadTree(load) {
   return exports
 }
 
+/** CPU time (user + system, all threads) of the first measure: steadier than wall time on a busy shared machine. */
+let cpu
+
 async function measure(fn) {
+  const cpuStart = process.cpuUsage()
   const start = performance.now()
   await fn()
-  return performance.now() - start
+  const ms = performance.now() - start
+  if (cpu === undefined) {
+    const { user, system } = process.cpuUsage(cpuStart)
+    cpu = (user + system) / 1000
+  }
+  return ms
 }
 
 if (loader === 'native' || loader === 'native-cc') {
   // A bare import() from here finds the same node_modules as the spaces below, whose root is the repo's.
   const ms = await measure(() => loadTree((specifier, kind) => (kind === 'require' ? hostRequire(specifier) : import(specifier))))
-  console.log(JSON.stringify({ ms, modules: tree.kind === 'require' ? Object.keys(hostRequire.cache).length : undefined }))
+  console.log(JSON.stringify({ ms, cpu, modules: tree.kind === 'require' ? Object.keys(hostRequire.cache).length : undefined }))
 } else if (loader === 'jest' && tree.kind === 'import') {
   // jest-runtime runs ES modules through vm.SourceTextModule, which needs --experimental-vm-modules.
   console.log(JSON.stringify({ unsupported: 'jest-runtime needs --experimental-vm-modules for ESM' }))
@@ -59,5 +68,5 @@ if (loader === 'native' || loader === 'native-cc') {
   const first = spaces.get('first')
   const modules = Object.keys(first.requireCache).length + first.esmRecords.size
   const second = await measure(() => loadTree(spaceLoad(spaces.get('second'))))
-  console.log(JSON.stringify({ ms, second, modules }))
+  console.log(JSON.stringify({ ms, cpu, second, modules }))
 }
