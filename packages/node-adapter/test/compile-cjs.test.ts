@@ -9,6 +9,13 @@ describe('mayImportDynamically', () => {
     ['an import after a closed comment on the line', '/* lazy */ const p = import("./p.js")'],
     ['an import in a template substitution', 'const s = `${import("./t.js")}`'],
     ['an import on a line after a JSDoc type', '/** @type {import("./a").A} */\nconst a = import("./a.js")'],
+    ['an import after a closed string', 'const a = "x" + import("./a.js")'],
+    ['an import after a string with an escaped quote', 'const a = "x\\"" + import("./a.js")'],
+    ['an import after a string holding the other quote', `const a = "it's" + import('./a.js')`],
+    ['an import after a regular expression holding a quote', `const a = /"/.test(s) && import('./a.js')`],
+    ['an import in a substitution of a template begun on the line before', '`text\n"q ${import("./a.js")}`'],
+    ['an import after a string continued from the line before', 'const a = "one \\\ntwo" + import("./a.js")'],
+    ['an import after a string continued from a CRLF line before', 'const a = "one \\\r\ntwo" + import("./a.js")'],
   ])('is true for %s', (_, code) => {
     expect(mayImportDynamically(code)).toBe(true)
   })
@@ -19,6 +26,8 @@ describe('mayImportDynamically', () => {
     ['an inline cast', 'const w = /** @type {typeof import("../index")} */ (require("../index"))'],
     ['a line comment', '// use import() for lazy chunks\nmodule.exports = 1'],
     ['a string that starts with it', 'const label = "import() eager"'],
+    ['a message that quotes it', `error("lazy: Expected the result of a dynamic import() call", "const C = lazy(() => import('./C'))")`],
+    ['a string after an escaped quote', `warn('it\\'s an import("./x") call')`],
     ['no import at all', 'module.exports = require("./x")'],
   ])('is false for %s', (_, code) => {
     expect(mayImportDynamically(code)).toBe(false)

@@ -114,9 +114,35 @@ export function mayImportDynamically(code: string): boolean {
     // Inside a block comment opened earlier on the same line and not closed before the match.
     const open = line.lastIndexOf('/*')
     if (open !== -1 && line.indexOf('*/', open + 2) === -1) continue
+    if (inQuotesOnItsLine(code, at - line.length, line)) continue
     return true
   }
   return false
+}
+
+/**
+ * Whether `line` (a line's text up to a match) ends inside a '…' or "…" string: React's messages quote
+ * `lazy(() => import('./MyComponent'))`. Read only where the quotes tell exactly: no `/` (a comment, a regular
+ * expression), no backquote or `${` (a template literal, whose text may hold quotes and whose substitutions code) and
+ * no backslash ending the line before (a string continued from it). The line may start in a template's text or a
+ * block comment; without those characters it is still there at the match, which is not code either.
+ */
+function inQuotesOnItsLine(code: string, lineStart: number, line: string): boolean {
+  if (/[/`]|\$\{/.test(line)) return false
+  const before = code.charCodeAt(lineStart - 2) === 0x0d ? lineStart - 3 : lineStart - 2
+  if (lineStart > 0 && code.charCodeAt(before) === 0x5c) return false
+  let quote = 0
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (quote === 0) {
+      if (c === 0x22 || c === 0x27) quote = c
+    } else if (c === 0x5c) {
+      i++
+    } else if (c === quote) {
+      quote = 0
+    }
+  }
+  return quote !== 0
 }
 
 /**
