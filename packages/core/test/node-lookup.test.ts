@@ -83,6 +83,26 @@ describe('the plain-case lookup agrees with the full resolver', () => {
     expect(answered).toBeGreaterThan(requests.length / 5)
   })
 
+  it('answers a package naming itself through its own exports, as the full resolver', () => {
+    const conditions = requestConditions(['node'], 'require')
+    let answered = 0
+    const disagreements: string[] = []
+    for (const name of names.filter((name) => exportedSubpaths(name).length > 0)) {
+      const fromDir = join(modules, name)
+      for (const request of [name, ...exportedSubpaths(name)]) {
+        const plain = nodeLookup(host, repo, fromDir, request, conditions, false)
+        if (plain === null) continue
+        answered++
+        const full = files.resolve({ bound: repo, conditions, fullySpecified: false }, fromDir, request).path
+        if (full !== plain) disagreements.push(`${request} from ${fromDir}: full resolver ${full}, plain lookup ${plain}`)
+      }
+    }
+    expect(disagreements).toEqual([])
+    expect(answered).toBeGreaterThan(50)
+    // react-dom's server build requires 'react-dom' from inside react-dom.
+    expect(nodeLookup(host, repo, join(modules, 'react-dom/cjs'), 'react-dom', conditions, false)).toBe(join(modules, 'react-dom/index.js'))
+  })
+
   it('finds nothing above a bound, as the full resolver', () => {
     const bound = join(repo, 'packages/core')
     for (const name of names.slice(0, 50)) {

@@ -1,43 +1,51 @@
-// One measurement in a fresh process: `node load-tree.mjs <loader> <tree>` prints JSON { ms, modules, second? }.
+// One measurement in a fresh process: `node load-tree.mjs <loader> <tree>` prints JSON { ms, cpu, modules, second? }.
 // loader: native | native-cc (with Node's compile cache in $NODE_CC_DIR) | space (its compile cache where MODSPACE_CACHE
-// says) | jest (jest-runtime's registry; `second` under isolateModules) | import-fresh; tree: cjs (webpack, every export
-// touched) | esm (@sinclair/typebox's ESM build).
+// says) | jest (jest-runtime's registry; `second` under isolateModules) | import-fresh; tree: a key of TREES (trees.mjs).
 import module, { createRequire } from 'node:module'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
+import { TREES } from './trees.mjs'
 
 process.noDeprecation = true
-const [loader, tree] = process.argv.slice(2)
+const [loader, treeName] = process.argv.slice(2)
+const tree = TREES[treeName]
+if (!tree) throw new Error(`no tree "${treeName}"`)
 if (loader === 'native-cc') module.enableCompileCache(process.env.NODE_CC_DIR)
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url))
 const hostRequire = createRequire(`${repoRoot}package.json`)
 
-/** Loads the tree with `load(specifier, kind)`; touching webpack's lazy exports pulls in its whole library. */
+/** Loads the tree with `load(specifier, kind)`, then does what its users do first (webpack: touch every export). */
 async function loadTree(load) {
-  if (tree === 'cjs') {
-    const webpack = load('webpack', 'require')
-    for (const key of Object.keys(webpack)) void webpack[key]
-    return webpack
-  }
-  return load('@sinclair/typebox', 'import')
+  const exports = await load(tree.specifier, tree.kind)
+  tree.after?.(exports)
+  return exports
 }
 
+/** CPU time (user + system, all threads) of the first measure: steadier than wall time on a busy shared machine. */
+let cpu
+
 async function measure(fn) {
+  const cpuStart = process.cpuUsage()
   const start = performance.now()
   await fn()
-  return performance.now() - start
+  const ms = performance.now() - start
+  if (cpu === undefined) {
+    const { user, system } = process.cpuUsage(cpuStart)
+    cpu = (user + system) / 1000
+  }
+  return ms
 }
 
 if (loader === 'native' || loader === 'native-cc') {
-  const esmEntry = pathToFileURL(hostRequire.resolve('@sinclair/typebox').replace(/cjs\/index\.js$/, 'esm/index.mjs')).href
-  const ms = await measure(() => loadTree((specifier, kind) => (kind === 'require' ? hostRequire(specifier) : import(esmEntry))))
-  console.log(JSON.stringify({ ms, modules: tree === 'cjs' ? Object.keys(hostRequire.cache).length : undefined }))
-} else if (loader === 'jest' && tree === 'esm') {
+  // A bare import() from here finds the same node_modules as the spaces below, whose root is the repo's.
+  const ms = await measure(() => loadTree((specifier, kind) => (kind === 'require' ? hostRequire(specifier) : import(specifier))))
+  console.log(JSON.stringify({ ms, cpu, modules: tree.kind === 'require' ? Object.keys(hostRequire.cache).length : undefined }))
+} else if (loader === 'jest' && tree.kind === 'import') {
   // jest-runtime runs ES modules through vm.SourceTextModule, which needs --experimental-vm-modules.
   console.log(JSON.stringify({ unsupported: 'jest-runtime needs --experimental-vm-modules for ESM' }))
 } else if (loader === 'jest') {
   const { createJestRuntime } = await import('./jest-runtime-load.mjs')
   const from = `${repoRoot}bench-entry.js`
-  const runtime = await createJestRuntime(repoRoot, `${repoRoot}node_modules/${tree === 'cjs' ? 'webpack' : '@sinclair/typebox'}`)
+  const runtime = await createJestRuntime(repoRoot, `${repoRoot}node_modules/${tree.specifier}`)
   const load = (specifier) => runtime.requireModule(from, specifier)
   const ms = await measure(() => loadTree(load))
   const second = await measure(() => runtime.isolateModulesAsync(() => loadTree(load)))
@@ -60,5 +68,5 @@ if (loader === 'native' || loader === 'native-cc') {
   const first = spaces.get('first')
   const modules = Object.keys(first.requireCache).length + first.esmRecords.size
   const second = await measure(() => loadTree(spaceLoad(spaces.get('second'))))
-  console.log(JSON.stringify({ ms, second, modules }))
+  console.log(JSON.stringify({ ms, cpu, second, modules }))
 }

@@ -63,7 +63,11 @@ export function compiledFile(file: string, version?: { mtimeMs: number; size: nu
  */
 export function sourceOf(entry: CompiledFile): string {
   if (entry.source === undefined) {
-    const text = readFileSync(entry.file, 'utf8')
+    const bytes = readFileSync(entry.file)
+    // With a disk cache, the digest is of the bytes just read: hashing the text later encodes it to UTF-8 again (~5 ms
+    // of CPU for typescript's 9 MB file). For a JavaScript file without a byte order mark the two digests are equal.
+    if (entry.disk) entry.digest ??= sourceDigest(bytes)
+    const text = bytes.toString('utf8')
     registerSourceMap(entry.file, text)
     entry.source = javaScriptOf(entry.file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   }
@@ -91,6 +95,7 @@ export function saveCached(entry: CompiledFile, kind: string, meta: unknown, dat
   entry.disk?.write(cacheKey(kind, digestOf(entry)), meta, data)
 }
 
+/** The digest of the file's bytes as `sourceOf` read them, or of its text where it was read without a disk cache. */
 function digestOf(entry: CompiledFile): string {
   return (entry.digest ??= sourceDigest(sourceOf(entry)))
 }

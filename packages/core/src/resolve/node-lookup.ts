@@ -2,7 +2,7 @@ import { dirname } from 'node:path'
 import { exports as exportsTargets } from 'resolve.exports'
 import { EXTENSIONS, isAboveBound } from './file-resolver.js'
 import type { MemoHost } from './memo-host.js'
-import { joinRelative, parseBareSpecifier, specifierType } from './specifier.js'
+import { isInside, joinRelative, parseBareSpecifier, specifierType } from './specifier.js'
 
 /**
  * Node's resolution for the plain cases, answered from the memo host without the full resolver: a folder (its
@@ -11,8 +11,7 @@ import { joinRelative, parseBareSpecifier, specifierType } from './specifier.js'
  * full resolver costs ten times as much for each of them in a cold process (its plugin pipeline runs unoptimised).
  *
  * `null` means "not a plain case, ask the full resolver": an `imports` field, an `exports` answer that is not one
- * existing file, a self-reference, a
- * `main` that names nothing, a file where a package folder was expected, anything not found. So the full resolver
+ * existing file (a self-reference's included), a `main` that names nothing, a file where a package folder was expected, anything not found. So the full resolver
  * stays the authority on everything this does not answer, and on every error. Where it answers, it answers as Node
  * does, which is also what enhanced-resolve answers for every package installed in this repository (a test compares
  * them); on a few shapes no installed package has, enhanced-resolve differs from Node and this follows Node: a `main`
@@ -39,7 +38,12 @@ export function nodeLookup(
   const { name, subpath } = parseBareSpecifier(request)
   if (!validName(name) || subpath.includes('/.') || subpath.includes('//')) return null
   const own = nearestManifest(host, fromDir)
-  if (own?.name === name && own.exports !== undefined) return null
+  if (own?.manifest.name === name && own.manifest.exports !== undefined) {
+    // Node's PACKAGE_SELF_RESOLVE: a package naming itself gets its own `exports`, before any node_modules folder
+    // (react-dom's server build requires 'react-dom'). Above a bound, the full resolver decides.
+    if (bound !== undefined && !isInside(own.dir, bound)) return null
+    return fromExports(host, own.dir, own.manifest, subpath, conditions)
+  }
   for (let dir = fromDir; ; ) {
     if (!dir.endsWith('/node_modules')) {
       const modules = dir === '/' ? '/node_modules' : `${dir}/node_modules`
@@ -137,10 +141,10 @@ function real(host: MemoHost, path: string): string {
 }
 
 /** The nearest package.json at or above `dir`, whatever it holds (it decides self-reference, as in Node). */
-function nearestManifest(host: MemoHost, dir: string): Record<string, any> | undefined {
+function nearestManifest(host: MemoHost, dir: string): { dir: string; manifest: Record<string, any> } | undefined {
   for (let at = dir; ; ) {
     const manifest = host.readPackageJson(at)
-    if (manifest) return manifest
+    if (manifest) return { dir: at, manifest }
     const up = dirname(at)
     if (up === at) return undefined
     at = up

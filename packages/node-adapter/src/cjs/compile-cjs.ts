@@ -99,6 +99,10 @@ export function declaresOwn(error: unknown, name: string): boolean {
  * matches in real trees are JSDoc types (`@type {import("./x")}`: 300 of webpack's 930 files), and lexing each of
  * those files cost more than a tenth of a cold load. Any occurrence this cannot rule out sends the file to the lexer,
  * which decides exactly; a wrong "yes" costs a lex, never a wrong answer.
+ *
+ * Each rule reads the match's own line only, so each holds whatever the line starts in: code, a block comment or a
+ * template literal's text. A line that could leave those before the match (a backquote, `${`, `*` + `/`) or that
+ * continues a string from the line before (a backslash ending it) is never cleared by a rule that needs it.
  */
 export function mayImportDynamically(code: string): boolean {
   const pattern = /\bimport\s*\(/g
@@ -107,16 +111,55 @@ export function mayImportDynamically(code: string): boolean {
     const before = code.charCodeAt(at - 1)
     // Directly after a quote: the start of a string ("import()" as text); code cannot put an import there.
     if (before === 0x22 || before === 0x27 || before === 0x60) continue
-    const line = code.slice(code.lastIndexOf('\n', at) + 1, at)
+    const lineStart = code.lastIndexOf('\n', at) + 1
+    const line = code.slice(lineStart, at)
     const lead = line.trimStart()
-    // A line of a block comment (JSDoc's " * ") or a line comment.
-    if (lead.startsWith('*') || lead.startsWith('//')) continue
-    // Inside a block comment opened earlier on the same line and not closed before the match.
-    const open = line.lastIndexOf('/*')
-    if (open !== -1 && line.indexOf('*/', open + 2) === -1) continue
+    // A JSDoc tag line (" * @type {import(...)}"): as code, `* @` is a syntax error (V8 has no decorators), which the
+    // file then gives with or without its import() rewritten.
+    if (/^\*\s+@/.test(lead)) continue
+    if (!staysPut(code, lineStart, line)) return true
+    // A line comment.
+    if (lead.startsWith('//')) continue
+    // Inside a block comment opened earlier on the line, with nothing before it that could open a string, a regular
+    // expression or a template, and not closed before the match.
+    const open = line.indexOf('/*')
+    if (open !== -1 && !/["'/]/.test(line.slice(0, open))) continue
+    if (inQuotes(line)) continue
     return true
   }
   return false
+}
+
+/**
+ * Whether the text of `line` before the match cannot leave the state the line starts in (a template's text, a block
+ * comment) nor start in a string continued from the line before. `*` + `/` counts even where it is not a comment's end:
+ * cheaper than telling, and rare on such lines.
+ */
+function staysPut(code: string, lineStart: number, line: string): boolean {
+  if (line.includes('`') || line.includes('${') || line.includes('*/')) return false
+  const end = code.charCodeAt(lineStart - 2) === 0x0d ? lineStart - 3 : lineStart - 2
+  return lineStart === 0 || code.charCodeAt(end) !== 0x5c
+}
+
+/**
+ * Whether `line` (a line's text up to a match, see `staysPut`) ends inside a '…' or "…" string: React's messages
+ * quote `lazy(() => import('./MyComponent'))`. Only without a `/` (a comment, a regular expression) do its quotes
+ * tell exactly.
+ */
+function inQuotes(line: string): boolean {
+  if (line.includes('/')) return false
+  let quote = 0
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (quote === 0) {
+      if (c === 0x22 || c === 0x27) quote = c
+    } else if (c === 0x5c) {
+      i++
+    } else if (c === quote) {
+      quote = 0
+    }
+  }
+  return quote !== 0
 }
 
 /**
