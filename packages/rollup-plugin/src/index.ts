@@ -27,6 +27,7 @@ import { pluginError } from './plugin-error.js'
 import { pluginOrderProblems } from './plugin-order.js'
 import { isHostGuess, isRequire, type ResolveOptions } from './request-kind.js'
 import { sanitizeWithSpaces } from './sanitize-file-name.js'
+import { rootRelativeSkipFilter, type TopLevelFilter } from './skip-filter.js'
 import { parseSpaceId, spaceId, withoutExtensionSuffix } from './space-id.js'
 import { withSpaceEntries } from './space-entries.js'
 
@@ -87,6 +88,8 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
   let conditions: string[] | undefined
   /** Rollup id → what the core said about it: the manifest lists those the output holds. */
   const resolved = new Map<string, ManifestInput>()
+  /** The imports rolldown resolves without asking (see `rootRelativeSkipFilter`), once the graph allows it. */
+  let skipFilter: TopLevelFilter[] | undefined
 
   const record = (id: string, result: ResolveResult, file = result.id): string => {
     resolved.set(id, { space: result.space, id: file, kind: result.kind, package: result.package })
@@ -155,7 +158,8 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
     return record(spaceId(file, request.space), { space: request.space, id: file, kind: 'file', trace: [] })
   }
 
-  async function resolveImport(ctx: PluginContext, source: string, importer: string, resolveOptions: ResolveOptions): Promise<ResolveIdResult> {
+  /** Answers without a promise when no other resolver is asked: rolldown then spares a round trip per import. */
+  function resolveImport(ctx: PluginContext, source: string, importer: string, resolveOptions: ResolveOptions): ResolveIdResult | Promise<ResolveIdResult> {
     const from = parseSpaceId(importer)
     const request: ResolveRequest = {
       space: from.space ?? ROOT_SPACE,
@@ -164,20 +168,12 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
       kind: isRequire(resolveOptions) ? 'require' : 'import',
     }
     const result = resolveWithCore(request)
-    if (!('kind' in result)) {
-      if (result.code === ErrorCodes.NOT_FOUND) {
-        // A resolver that refuses too (Vite's throws for a subpath `exports` hides) leaves the core's error, which says more.
-        const other = await ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions }).catch(() => null)
-        const taken = other && !other.external ? fromAnotherPlugin(other, request) : undefined
-        if (taken !== undefined) return taken
-      }
-      return fail(ctx, result)
-    }
+    if (!('kind' in result)) return notFoundByCore(ctx, request, result, resolveOptions)
     switch (result.kind) {
       case 'blocked':
         return fail(ctx, blockedImportError(request, result))
       case 'builtin':
-        if (target === 'browser') return (await ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions })) ?? null
+        if (target === 'browser') return ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions }).then((other) => other ?? null)
         record(result.id, result)
         return { id: result.id, external: true }
       case 'native':
@@ -191,11 +187,39 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
       default: {
         // Its package.json holds the ranges parent-first compares: editing it alone must rebuild in watch mode.
         if (result.package) ctx.addWatchFile(join(result.package.root, 'package.json'))
-        const refined = target === 'browser' ? await browserRefinement(ctx, source, importer, resolveOptions, result) : undefined
-        if (refined !== undefined && typeof refined !== 'string') return refined
-        return record(spaceId(refined ?? result.id, result.space), result, refined ?? result.id)
+        if (target !== 'browser') return record(spaceId(result.id, result.space), result)
+        return browserRefinement(ctx, source, importer, resolveOptions, result).then((refined) => {
+          if (refined !== undefined && typeof refined !== 'string') return refined
+          return record(spaceId(refined ?? result.id, result.space), result, refined ?? result.id)
+        })
       }
     }
+  }
+
+  /** The core found nothing: another plugin's virtual module or mapped source file, or else the core's error. */
+  async function notFoundByCore(ctx: PluginContext, request: ResolveRequest, error: ModspaceError, resolveOptions: ResolveOptions): Promise<ResolveIdResult> {
+    if (error.code === ErrorCodes.NOT_FOUND) {
+      // A resolver that refuses too (Vite's throws for a subpath `exports` hides) leaves the core's error, which says more.
+      const other = await ctx.resolve(request.specifier, request.importer, { skipSelf: true, ...resolveOptions }).catch(() => null)
+      const taken = other && !other.external ? fromAnotherPlugin(other, request) : undefined
+      if (taken !== undefined) return taken
+    }
+    return fail(ctx, error)
+  }
+
+  /**
+   * What the core says of a root module rolldown resolved without asking (`skipFilter`), for the manifest. The core
+   * finds the same file in `root` unless a `./` path reached a package of its own that is native: that file is then in
+   * the bundle where the core would keep it external, which is said as a warning.
+   */
+  function rootFileAnswer(ctx: Pick<PluginContext, 'warn'>, id: string): ManifestInput | undefined {
+    if (skipFilter === undefined || !isAbsolute(id)) return undefined
+    const result = resolveWithCore({ space: ROOT_SPACE, specifier: id })
+    if (!('kind' in result)) return undefined
+    if (result.space !== ROOT_SPACE || result.id !== id || (result.kind !== 'file' && result.kind !== 'override')) {
+      ctx.warn(`${id} was bundled as a module of root, but modspace resolves it as ${result.kind} ${result.id} (space ${result.space}): import it by its package name.`)
+    }
+    return { space: result.space, id: result.id, kind: result.kind, package: result.package }
   }
 
   /** An external id this plugin answered before (a builtin, a native package's file URL), or `null`. */
@@ -215,6 +239,8 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
       const browserOnly = outputs.length > 0 && outputs.every((o) => o.format === 'iife' || o.format === 'umd')
       target = options.target ?? (browserOnly ? 'browser' : 'node')
       const spaces = await spaceGraph(this)
+      // rolldown reads hook filters after this hook, so the filter can follow the config.
+      skipFilter = 'rolldownVersion' in this.meta ? rootRelativeSkipFilter(spaces) : undefined
       if (options.entries === false) return null
       // Said here, by its config path: left to Rollup, a missing entry is an unresolved `<file>?modspace=<space>`.
       const missing = missingEntry(spaces)
@@ -233,22 +259,27 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
       conditions = options.conditions ?? (target === 'browser' ? ['browser', ...config.conditions.filter((c) => c !== 'node')] : undefined)
     },
 
-    async resolveId(written, importer, resolveOptions) {
-      if (written.startsWith('\0')) return null
-      const source = viteDevFile(this, written, existsSync) ?? written
-      if (importer === undefined) return resolveInput(this, source, resolveOptions)
-      // An id this plugin made, asked again (commonjs proxies import resolved ids): it is already final.
-      if (isAbsolute(source) && parseSpaceId(source).space !== undefined) return source
-      // Other plugins' virtual modules are theirs to resolve, except for the externals this plugin made: commonjs's
-      // proxy for a `require`d native package imports the file URL this plugin answered.
-      if (importer.startsWith('\0')) return ownExternal(source)
-      return resolveImport(this, source, importer, resolveOptions)
+    resolveId: {
+      get filter() {
+        return skipFilter as never
+      },
+      handler(written, importer, resolveOptions) {
+        if (written.startsWith('\0')) return null
+        const source = viteDevFile(this, written, existsSync) ?? written
+        if (importer === undefined) return resolveInput(this, source, resolveOptions)
+        // An id this plugin made, asked again (commonjs proxies import resolved ids): it is already final.
+        if (isAbsolute(source) && parseSpaceId(source).space !== undefined) return source
+        // Other plugins' virtual modules are theirs to resolve, except for the externals this plugin made: commonjs's
+        // proxy for a `require`d native package imports the file URL this plugin answered.
+        if (importer.startsWith('\0')) return ownExternal(source)
+        return resolveImport(this, source, importer, resolveOptions)
+      },
     },
 
     load: {
       // Only this plugin's ids: rolldown then reads every other file itself, without a call into JavaScript for each.
       filter: { id: LOADED_IDS },
-      async handler(id) {
+      handler(id) {
         if (id.startsWith(NATIVE_PREFIX)) return nativeLoaderSource(id.slice(NATIVE_PREFIX.length))
         if (id.startsWith('\0')) return null
         const { file, space } = parseSpaceId(id)
@@ -303,7 +334,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
 
     generateBundle() {
       if (manifestName === false || !graph) return
-      const manifest = outputManifest(this, bundlerName(this.meta), resolved, graph.config.baseDir)
+      const manifest = outputManifest(this, bundlerName(this.meta), resolved, graph.config.baseDir, (id) => rootFileAnswer(this, id))
       this.emitFile({ type: 'asset', fileName: manifestName, source: `${JSON.stringify(manifest, null, 2)}\n` })
     },
   }

@@ -1,0 +1,47 @@
+import { join } from 'node:path'
+import modspace from '@modspace/rollup-plugin'
+import { rolldown, type Plugin } from 'rolldown'
+import { afterEach, expect, it } from 'vitest'
+import { writeApp, writeFiles } from './app-fixture.js'
+import { readManifest } from './build-with-vite.js'
+
+let cleanup = () => {}
+afterEach(() => cleanup())
+
+/** The plugin with its `resolveId` handler recording each specifier it is asked, as `importer file → specifier`. */
+function recordingPlugin(dir: string, asked: string[]): Plugin {
+  const plugin = modspace({ config: dir }) as unknown as Plugin & { resolveId: { handler: (...args: unknown[]) => unknown } }
+  const hook = plugin.resolveId
+  const handler = hook.handler
+  hook.handler = function (this: unknown, ...args: unknown[]) {
+    const [source, importer] = args as [string, string | undefined]
+    if (importer) asked.push(`${importer.slice(dir.length + 1)} → ${source}`)
+    return handler.apply(this, args)
+  }
+  return plugin
+}
+
+it('rolldown resolves a root module\'s ./file.js itself (a hook filter), still asks for every import of a space\'s module, and the manifest lists both', async () => {
+  const app = writeApp()
+  cleanup = app.cleanup
+  writeFiles(app.dir, {
+    'main.mjs': `export * as dep from 'dep'\nexport { util } from './util.mjs'\n`,
+    'util.mjs': `export const util = 'root util'\n`,
+    'plugins/b/main.mjs': `export * as dep from 'dep'\nexport { util } from './util.mjs'\n`,
+    'plugins/b/util.mjs': `export const util = 'b util'\n`,
+  })
+  const asked: string[] = []
+  const bundle = await rolldown({ input: { main: join(app.dir, 'main.mjs') }, platform: 'node', plugins: [recordingPlugin(app.dir, asked)], logLevel: 'silent' })
+  const out = join(app.dir, 'dist')
+  await bundle.write({ dir: out, format: 'es' })
+  await bundle.close()
+
+  expect(asked).not.toContain('main.mjs → ./util.mjs')
+  expect(asked).toContain('main.mjs → dep')
+  expect(asked).toContain('plugins/b/main.mjs?modspace=plugin-b&lang.mjs → ./util.mjs')
+  const modules = readManifest(out).modules.map((m) => `${m.space} ${m.id}`)
+  expect(modules).toContain('root util.mjs')
+  expect(modules).toContain('plugin-b plugins/b/util.mjs')
+  const main = await import(join(out, 'main.js'))
+  expect(main.util).toBe('root util')
+})
