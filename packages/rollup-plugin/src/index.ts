@@ -18,6 +18,7 @@ import {
 } from '@modspace/core'
 import createDebug from 'debug'
 import type { InputOptions, OutputOptions, Plugin, PluginContext, ResolveIdResult, ResolvedId } from 'rollup'
+import { SCRIPT_IDS, serveCommonJs } from './dev-commonjs.js'
 import { bundlerName, versionProblem, viteDevFile, viteTarget } from './host-bundler.js'
 import { importerChain } from './importer-chain.js'
 import { loadSpaceGraph } from './load-space-graph.js'
@@ -37,6 +38,8 @@ const debug = createDebug('modspace:rollup-plugin')
 const PLUGIN_NAME = 'modspace'
 /** The ids `load` answers (a hook filter: rolldown and Rollup 4.38+ skip the call for others; the handler checks again). */
 const LOADED_IDS = [/\?modspace=/, new RegExp(`^${NATIVE_PREFIX}`)]
+/** A `transform` filter that matches no id: bundlers read CommonJS themselves, and skip the hook for every module. */
+const NO_ID = /(?!)/
 const { peerDependencies } = createRequire(import.meta.url)('../package.json') as { peerDependencies: { rollup: string; rolldown: string } }
 
 export interface ModspaceRollupOptions {
@@ -80,7 +83,7 @@ export interface ModspaceRollupOptions {
   fullySpecified?: boolean
 }
 
-export default function modspace(options: ModspaceRollupOptions = {}): Plugin & { enforce: 'pre' } {
+export default function modspace(options: ModspaceRollupOptions = {}): Plugin & { enforce: 'pre'; configureServer: () => void } {
   const cwd = resolvePath(options.cwd ?? process.cwd())
   const manifestName = options.manifest ?? 'modspace-manifest.json'
   let target = options.target
@@ -90,6 +93,8 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
   const resolved = new Map<string, ManifestInput>()
   /** The imports rolldown resolves without asking (see `rootRelativeSkipFilter`), once the graph allows it. */
   let skipFilter: TopLevelFilter[] | undefined
+  /** Set by Vite's dev server (its own hook, before any module is served): CommonJS is then the plugin's to serve. */
+  let devServer = false
 
   const record = (id: string, result: ResolveResult, file = result.id): string => {
     resolved.set(id, { space: result.space, id: file, kind: result.kind, package: result.package })
@@ -139,7 +144,8 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
     if (!result.package) return undefined
     const other = await ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions }).catch(() => null)
     if (!other || other.external) return undefined
-    const file = wrappedFile(other.id)
+    // Vite's dev server versions a file under node_modules (`?v=<hash>`): the file is what is compared and kept.
+    const file = wrappedFile(other.id).replace(/\?v=[^?&]*$/, '')
     if (!isAbsolute(file)) return other // a virtual module, such as node-resolve's empty stand-in for `"browser": { "x": false }`
     return file.startsWith(result.package.root + sep) ? file : undefined
   }
@@ -233,6 +239,10 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
     // Vite: before its own resolver (which would answer every import itself); Rollup and rolldown ignore this.
     enforce: 'pre',
 
+    configureServer() {
+      devServer = true
+    },
+
     async options(inputOptions: InputOptions) {
       // Rollup's CLI and `watch()` pass the config's `output` along with the input options: the target follows it.
       const outputs = [(inputOptions as { output?: OutputOptions | OutputOptions[] }).output ?? []].flat()
@@ -267,8 +277,13 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
         if (written.startsWith('\0')) return null
         const source = viteDevFile(this, written, existsSync) ?? written
         if (importer === undefined) return resolveInput(this, source, resolveOptions)
-        // An id this plugin made, asked again (commonjs proxies import resolved ids): it is already final.
-        if (isAbsolute(source) && parseSpaceId(source).space !== undefined) return source
+        // An id this plugin made, asked again (commonjs proxies import resolved ids): it is already final. A root
+        // module's pinned id (`pinnedId`, written by the dev server's CommonJS wrapper) is its plain id.
+        if (isAbsolute(source)) {
+          const { file, space } = parseSpaceId(source)
+          if (space === ROOT_SPACE) return file
+          if (space !== undefined) return source
+        }
         // Other plugins' virtual modules are theirs to resolve, except for the externals this plugin made: commonjs's
         // proxy for a `require`d native package imports the file URL this plugin answered.
         if (importer.startsWith('\0')) return ownExternal(source)
@@ -288,6 +303,16 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
         this.addWatchFile(file)
         // Read at once: small source files are faster read synchronously than through the thread pool, one hop each.
         return readFileSync(file, 'utf8')
+      },
+    },
+
+    transform: {
+      get filter() {
+        return { id: devServer ? SCRIPT_IDS : NO_ID }
+      },
+      async handler(code, id) {
+        if (!devServer || id.startsWith('\0')) return null
+        return serveCommonJs(this, code, id)
       },
     },
 
