@@ -93,12 +93,21 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
   const resolved = new Map<string, ManifestInput>()
   /** The imports rolldown resolves without asking (see `rootRelativeSkipFilter`), once the graph allows it. */
   let skipFilter: TopLevelFilter[] | undefined
+  /** Files handed to `addWatchFile` in this build: each call is a crossing into the bundler (a native one in rolldown). */
+  const watched = new Set<string>()
   /** Set by Vite's dev server (its own hook, before any module is served): CommonJS is then the plugin's to serve. */
   let devServer = false
 
   const record = (id: string, result: ResolveResult, file = result.id): string => {
     resolved.set(id, { space: result.space, id: file, kind: result.kind, package: result.package })
     return id
+  }
+
+  /** Watches `file` once per build, and only in watch mode: a one-off build watches nothing. */
+  function watchFile(ctx: Pick<PluginContext, 'addWatchFile' | 'meta'>, file: string): void {
+    if (!ctx.meta.watchMode || watched.has(file)) return
+    watched.add(file)
+    ctx.addWatchFile(file)
   }
 
   function fail(ctx: Pick<PluginContext, 'error'>, error: ModspaceError): never {
@@ -192,7 +201,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
         return { id: record(pathToFileURL(result.id).href, result), external: true }
       default: {
         // Its package.json holds the ranges parent-first compares: editing it alone must rebuild in watch mode.
-        if (result.package) ctx.addWatchFile(join(result.package.root, 'package.json'))
+        if (result.package) watchFile(ctx, join(result.package.root, 'package.json'))
         if (target !== 'browser') return record(spaceId(result.id, result.space), result)
         return browserRefinement(ctx, source, importer, resolveOptions, result).then((refined) => {
           if (refined !== undefined && typeof refined !== 'string') return refined
@@ -264,8 +273,9 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
       // Vite's dev server passes no plugin list (its order is its own).
       for (const problem of pluginOrderProblems(inputOptions.plugins ?? [], PLUGIN_NAME)) this.error(problem)
       target = options.target ?? viteTarget(this) ?? target ?? 'node'
+      watched.clear()
       const { config } = await spaceGraph(this)
-      if (config.configFile) this.addWatchFile(config.configFile)
+      if (config.configFile) watchFile(this, config.configFile)
       conditions = options.conditions ?? (target === 'browser' ? ['browser', ...config.conditions.filter((c) => c !== 'node')] : undefined)
     },
 
@@ -300,7 +310,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
         const { file, space } = parseSpaceId(id)
         if (space === undefined) return null
         // Rollup watches module ids; a tagged id is no file, so the real one is watched instead.
-        this.addWatchFile(file)
+        watchFile(this, file)
         // Read at once: small source files are faster read synchronously than through the thread pool, one hop each.
         return readFileSync(file, 'utf8')
       },
