@@ -17,7 +17,7 @@ import {
   type SpaceGraph,
 } from '@modspace/core'
 import createDebug from 'debug'
-import type { InputOptions, OutputOptions, Plugin, PluginContext, ResolveIdResult, ResolvedId } from 'rollup'
+import type { FunctionPluginHooks, InputOptions, OutputOptions, Plugin, PluginContext, ResolveIdResult, ResolvedId } from 'rollup'
 import { SCRIPT_IDS, serveCommonJs } from './dev-commonjs.js'
 import { bundlerName, versionProblem, viteDevFile, viteTarget } from './host-bundler.js'
 import { importerChain } from './importer-chain.js'
@@ -41,6 +41,15 @@ const LOADED_IDS = [/\?modspace=/, new RegExp(`^${NATIVE_PREFIX}`)]
 /** A `transform` filter that matches no id: bundlers read CommonJS themselves, and skip the hook for every module. */
 const NO_ID = /(?!)/
 const { peerDependencies } = createRequire(import.meta.url)('../package.json') as { peerDependencies: { rollup: string; rolldown: string } }
+
+/** A hook object whose filter is set once known (any host's filter shape), with a handler that may answer at once or later. */
+interface FilteredHook<K extends 'resolveId' | 'transform'> {
+  filter?: unknown
+  handler: (
+    this: ThisParameterType<FunctionPluginHooks[K]>,
+    ...args: Parameters<FunctionPluginHooks[K]>
+  ) => ReturnType<FunctionPluginHooks[K]> | Promise<ReturnType<FunctionPluginHooks[K]>>
+}
 
 export interface ModspaceRollupOptions {
   /**
@@ -243,6 +252,37 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
     return kind === 'builtin' || kind === 'native' ? { id: source, external: true } : null
   }
 
+  /**
+   * Hook filters follow the config and the host, so they are set on the hook objects once known. Assigned, not read
+   * through a getter: Vite's build wraps each hook in a copy of its own (`{ ...hook, handler }`) and passes an
+   * assignment to `filter` on to its copies, and rolldown reads a filter after the `options` hook.
+   */
+  const resolveIdHook: FilteredHook<'resolveId'> = {
+    handler(written, importer, resolveOptions) {
+      if (written.startsWith('\0')) return null
+      const source = viteDevFile(this, written, existsSync) ?? written
+      if (importer === undefined) return resolveInput(this, source, resolveOptions)
+      // An id this plugin made, asked again (commonjs proxies import resolved ids): it is already final. A root
+      // module's pinned id (`pinnedId`, written by the dev server's CommonJS wrapper) is its plain id.
+      if (isAbsolute(source)) {
+        const { file, space } = parseSpaceId(source)
+        if (space === ROOT_SPACE) return file
+        if (space !== undefined) return source
+      }
+      // Other plugins' virtual modules are theirs to resolve, except for the externals this plugin made: commonjs's
+      // proxy for a `require`d native package imports the file URL this plugin answered.
+      if (importer.startsWith('\0')) return ownExternal(source)
+      return resolveImport(this, source, importer, resolveOptions)
+    },
+  }
+  const transformHook: FilteredHook<'transform'> = {
+    filter: { id: NO_ID },
+    async handler(code, id) {
+      if (!devServer || id.startsWith('\0')) return null
+      return serveCommonJs(this, code, id)
+    },
+  }
+
   return {
     name: PLUGIN_NAME,
     // Vite: before its own resolver (which would answer every import itself); Rollup and rolldown ignore this.
@@ -250,6 +290,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
 
     configureServer() {
       devServer = true
+      transformHook.filter = { id: SCRIPT_IDS }
     },
 
     async options(inputOptions: InputOptions) {
@@ -260,6 +301,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
       const spaces = await spaceGraph(this)
       // rolldown reads hook filters after this hook, so the filter can follow the config.
       skipFilter = 'rolldownVersion' in this.meta ? rootRelativeSkipFilter(spaces) : undefined
+      resolveIdHook.filter = skipFilter
       if (options.entries === false) return null
       // Said here, by its config path: left to Rollup, a missing entry is an unresolved `<file>?modspace=<space>`.
       const missing = missingEntry(spaces)
@@ -279,27 +321,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
       conditions = options.conditions ?? (target === 'browser' ? ['browser', ...config.conditions.filter((c) => c !== 'node')] : undefined)
     },
 
-    resolveId: {
-      get filter() {
-        return skipFilter as never
-      },
-      handler(written, importer, resolveOptions) {
-        if (written.startsWith('\0')) return null
-        const source = viteDevFile(this, written, existsSync) ?? written
-        if (importer === undefined) return resolveInput(this, source, resolveOptions)
-        // An id this plugin made, asked again (commonjs proxies import resolved ids): it is already final. A root
-        // module's pinned id (`pinnedId`, written by the dev server's CommonJS wrapper) is its plain id.
-        if (isAbsolute(source)) {
-          const { file, space } = parseSpaceId(source)
-          if (space === ROOT_SPACE) return file
-          if (space !== undefined) return source
-        }
-        // Other plugins' virtual modules are theirs to resolve, except for the externals this plugin made: commonjs's
-        // proxy for a `require`d native package imports the file URL this plugin answered.
-        if (importer.startsWith('\0')) return ownExternal(source)
-        return resolveImport(this, source, importer, resolveOptions)
-      },
-    },
+    resolveId: resolveIdHook as Plugin['resolveId'],
 
     load: {
       // Only this plugin's ids: rolldown then reads every other file itself, without a call into JavaScript for each.
@@ -316,15 +338,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
       },
     },
 
-    transform: {
-      get filter() {
-        return { id: devServer ? SCRIPT_IDS : NO_ID }
-      },
-      async handler(code, id) {
-        if (!devServer || id.startsWith('\0')) return null
-        return serveCommonJs(this, code, id)
-      },
-    },
+    transform: transformHook as Plugin['transform'],
 
     /**
      * Rollup reuses an unchanged module with the imports it resolved last time; after a change (a package.json, a

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import modspace from '@modspace/rollup-plugin'
 import { rolldown, type Plugin } from 'rolldown'
+import { build, type PluginOption } from 'vite'
 import { afterEach, expect, it } from 'vitest'
 import { writeApp, writeFiles } from './app-fixture.js'
 import { readManifest } from './build-with-vite.js'
@@ -44,4 +45,20 @@ it('rolldown resolves a root module\'s ./file.js itself (a hook filter), still a
   expect(modules).toContain('plugin-b plugins/b/util.mjs')
   const main = await import(join(out, 'main.js'))
   expect(main.util).toBe('root util')
+})
+
+it('vite build hands the same filter on to its copy of the hook: a root module\'s ./file.js is not asked there either', async () => {
+  const app = writeApp()
+  cleanup = app.cleanup
+  writeFiles(app.dir, { 'main.mjs': `export * as dep from 'dep'\nexport { util } from './util.mjs'\n`, 'util.mjs': `export const util = 'root util'\n` })
+  const asked: string[] = []
+  await build({
+    root: app.dir,
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [recordingPlugin(app.dir, asked) as unknown as PluginOption],
+    build: { ssr: true, write: false, rolldownOptions: { input: { main: join(app.dir, 'main.mjs') } } },
+  })
+  expect(asked).toContain('main.mjs → dep')
+  expect(asked).not.toContain('main.mjs → ./util.mjs')
 })
