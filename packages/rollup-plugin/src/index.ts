@@ -233,8 +233,8 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
 
   /**
    * What the core says of a root module rolldown resolved without asking (`skipFilter`), for the manifest. The core
-   * finds the same file in `root` unless a `./` path reached a package of its own that is native: that file is then in
-   * the bundle where the core would keep it external, which is said as a warning.
+   * finds the same file in `root`; only a symlink in the importer's folder to a native package's file could make it
+   * answer otherwise, and that file, then in the bundle where the core would keep it external, is said in a warning.
    */
   function rootFileAnswer(ctx: Pick<PluginContext, 'warn'>, id: string): ManifestInput | undefined {
     if (skipFilter === undefined || !isAbsolute(id)) return undefined

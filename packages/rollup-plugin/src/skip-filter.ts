@@ -7,21 +7,22 @@ type FilterExpression =
 export type TopLevelFilter = { kind: 'exclude'; expr: FilterExpression }
 
 /**
- * A `./` specifier naming a file Node loads by its full name, never through `node_modules`. Node, the core and
- * rolldown's resolver all try the exact file first, so when it exists they agree on it; only a missing file is
- * answered differently (rolldown's own "could not resolve" rather than `MODSPACE_NOT_FOUND`). `../` is left out:
- * it may step out of the importer's package into another one, which the core may find native (kept external).
+ * A file in the importer's own folder (`./name.js`, no further `/`), with an extension Node loads by its full name.
+ * Node, the core and rolldown's resolver all try the exact file first, so when it exists they agree on it; only a
+ * missing file is answered differently (rolldown's own "could not resolve" rather than `MODSPACE_NOT_FOUND`). The same
+ * folder keeps it in the importer's package, so the core cannot find it native (kept external) where the importer,
+ * bundled, is not: `./sub/x.js` may enter a nested package of its own, and `../x.js` another package.
  */
-const SAME_FOLDER_FILE = /^\.\/(?:(?!node_modules\/)[^?#\0])*\.(?:m?js|cjs|json)$/
+const SAME_FOLDER_FILE = /^\.\/[^/?#\0]+\.(?:m?js|cjs|json)$/
 /** A module of `root` as this plugin names it: a plain absolute path, no space tag, no other plugin's query or `\0`. */
 const ROOT_MODULE = /^(?:\/|[A-Za-z]:\/)[^?#\0]*$/
 
 /**
- * The imports rolldown may resolve without asking this plugin: a root module's `./file.js`. The core would answer
- * them with the file itself, owned by `root`, which is what rolldown's resolver gives, so each one saves a call from
- * rolldown's native side into JavaScript (a third or more of a build's imports). Every other import still crosses:
- * bare specifiers (parent-first lookups, shared packages), and all imports of a space's modules (their answers carry
- * the space). `undefined` (call for every import) while that is not known to hold: before the graph is loaded, and
+ * The imports rolldown may resolve without asking this plugin: a root module's `./file.js` in its own folder. The
+ * core would answer them with the file itself, owned by `root`, which is what rolldown's resolver gives, so each one
+ * saves a call from rolldown's native side into JavaScript (a third or more of a build's imports). Every other
+ * import still crosses: bare specifiers (parent-first lookups, shared packages), and all imports of a space's modules
+ * (their answers carry the space). `undefined` (call for every import) while that is not known to hold: before the graph is loaded, and
  * when `root` overrides a relative specifier (rule 1 comes before rule 3). Vite's dev server reads only an `id`
  * filter and so calls for every import; Rollup is never given one.
  */

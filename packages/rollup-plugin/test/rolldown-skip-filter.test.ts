@@ -62,3 +62,27 @@ it('vite build hands the same filter on to its copy of the hook: a root module\'
   expect(asked).toContain('main.mjs → dep')
   expect(asked).not.toContain('main.mjs → ./util.mjs')
 })
+
+it('a ./sub/ path is still asked: one into a nested native package stays external, as the core decides', async () => {
+  const app = writeApp()
+  cleanup = app.cleanup
+  writeFiles(app.dir, {
+    'main.mjs': `export { loaded } from './addon/index.js'\n`,
+    'addon/package.json': JSON.stringify({ name: 'nested-addon', version: '1.0.0', type: 'module' }),
+    'addon/binding.gyp': '{ "targets": [] }\n',
+    'addon/index.js': `export const loaded = true\n`,
+  })
+  const asked: string[] = []
+  const warnings: string[] = []
+  const bundle = await rolldown({
+    input: { main: join(app.dir, 'main.mjs') },
+    platform: 'node',
+    plugins: [recordingPlugin(app.dir, asked)],
+    onLog: (_level, log) => void warnings.push(log.message),
+  })
+  const { output } = await bundle.generate({ format: 'es' })
+  await bundle.close()
+  expect(asked).toContain('main.mjs → ./addon/index.js')
+  expect(output[0].imports).toEqual([expect.stringMatching(/addon\/index\.js$/)])
+  expect(warnings).toEqual([])
+})
