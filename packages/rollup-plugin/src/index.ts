@@ -192,7 +192,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
       kind: isRequire(resolveOptions) ? 'require' : 'import',
     }
     const result = resolveWithCore(request)
-    if (!('kind' in result)) return notFoundByCore(ctx, request, result, resolveOptions)
+    if (!('kind' in result)) return notFoundByCore(ctx, importer, request, result, resolveOptions)
     switch (result.kind) {
       case 'blocked':
         return fail(ctx, blockedImportError(request, result))
@@ -221,10 +221,10 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
   }
 
   /** The core found nothing: another plugin's virtual module or mapped source file, or else the core's error. */
-  async function notFoundByCore(ctx: PluginContext, request: ResolveRequest, error: ModspaceError, resolveOptions: ResolveOptions): Promise<ResolveIdResult> {
+  async function notFoundByCore(ctx: PluginContext, importer: string, request: ResolveRequest, error: ModspaceError, resolveOptions: ResolveOptions): Promise<ResolveIdResult> {
     if (error.code === ErrorCodes.NOT_FOUND) {
       // A resolver that refuses too (Vite's throws for a subpath `exports` hides) leaves the core's error, which says more.
-      const other = await ctx.resolve(request.specifier, request.importer, { skipSelf: true, ...resolveOptions }).catch(() => null)
+      const other = await ctx.resolve(request.specifier, importer, { skipSelf: true, ...resolveOptions }).catch(() => null)
       const taken = other && !other.external ? fromAnotherPlugin(other, request) : undefined
       if (taken !== undefined) return taken
     }
