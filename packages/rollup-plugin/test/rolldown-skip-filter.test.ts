@@ -86,3 +86,22 @@ it('a ./sub/ path is still asked: one into a nested native package stays externa
   expect(output[0].imports).toEqual([expect.stringMatching(/addon\/index\.js$/)])
   expect(warnings).toEqual([])
 })
+
+it('a build never calls the dev server\'s CommonJS transform: its filter matches no id outside the dev server', async () => {
+  const app = writeApp()
+  cleanup = app.cleanup
+  const plugin = modspace({ config: app.dir }) as unknown as Plugin & { transform: { handler: (...args: unknown[]) => unknown } }
+  const transformed: string[] = []
+  const handler = plugin.transform.handler
+  plugin.transform.handler = function (this: unknown, ...args: unknown[]) {
+    transformed.push(String(args[1]))
+    return handler.apply(this, args)
+  }
+  // plugin-a's legacy.cjs requires `dep` and `dual`: CommonJS that rolldown reads itself.
+  const bundle = await rolldown({ input: { main: join(app.dir, 'main.mjs') }, platform: 'node', plugins: [plugin], logLevel: 'silent' })
+  const { output } = await bundle.generate({ format: 'es' })
+  await bundle.close()
+  const bundled = output.flatMap((o) => (o.type === 'chunk' ? Object.keys(o.modules) : []))
+  expect(bundled.some((id) => id.includes('legacy.cjs'))).toBe(true)
+  expect(transformed).toEqual([])
+})
