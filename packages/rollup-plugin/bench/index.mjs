@@ -2,6 +2,9 @@
 // against the same app built plainly (no plugin: the bundler's own resolution, one space), measured in the same run,
 // by Rollup, rolldown and `vite build --ssr`.
 // Targets (printed, never asserted): time ratio <= 1.10x; bytes added beyond the duplicated modules: 0.
+// Builds alternate (plain, plugin, plain, ...); each prints the median wall time with its spread (min-max), and the
+// median CPU time of the process (every thread: rolldown resolves and parses on its own), which a loaded machine
+// disturbs less. `ONLY=rolldown,vite` runs some bundlers; `RUNS=n` sets the builds per side.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { Buffer } from 'node:buffer'
 import { tmpdir } from 'node:os'
@@ -21,6 +24,7 @@ const SPACE_MODULES = 40
 const OWN_PACKAGES = 3
 const COMMON_MODULES = 10
 const RUNS = Number(process.env.RUNS ?? 7)
+const ONLY = (process.env.ONLY ?? 'rollup,rolldown,vite').split(',')
 
 const files = {}
 const write = (path, text) => (files[path] = text)
@@ -107,12 +111,15 @@ const bundlers = {
 const labels = { rollup: 'node-resolve', rolldown: "rolldown's resolver", vite: "vite build --ssr, Vite's resolver" }
 
 async function timed(bundler, withPlugin) {
+  const cpu = process.cpuUsage()
   const start = performance.now()
   const output = await bundlers[bundler](withPlugin)
-  return { ms: performance.now() - start, output }
+  const used = process.cpuUsage(cpu)
+  return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, output }
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const spread = (xs) => `${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)}`
 const chunks = (output) => output.filter((o) => o.type === 'chunk')
 const bytes = (output) => chunks(output).reduce((n, c) => n + Buffer.byteLength(c.code), 0)
 const moduleCount = (output) => chunks(output).reduce((n, c) => n + Object.keys(c.modules).length, 0)
@@ -141,8 +148,9 @@ const tagBytes = (output) => chunks(output).reduce((n, c) => n + [...c.code.matc
 
 const rows = []
 const ratios = []
-for (const bundler of Object.keys(bundlers)) {
+for (const bundler of ONLY) {
   const times = { plain: [], plugin: [] }
+  const cpu = { plain: [], plugin: [] }
   let plainOut
   let pluginOut
   await timed(bundler, false) // warm up the JIT for both
@@ -154,6 +162,8 @@ for (const bundler of Object.keys(bundlers)) {
     const plugin = await timed(bundler, true)
     times.plain.push(plain.ms)
     times.plugin.push(plugin.ms)
+    cpu.plain.push(plain.cpuMs)
+    cpu.plugin.push(plugin.cpuMs)
     plainOut = plain.output
     pluginOut = plugin.output
   }
@@ -161,13 +171,14 @@ for (const bundler of Object.keys(bundlers)) {
   const pluginMs = median(times.plugin)
   const duplicated = duplicatedBytes(pluginOut, bundler)
   rows.push(
-    { build: `${bundler}: plain (${labels[bundler]}, one space)`, modules: moduleCount(plainOut), 'time (ms)': plainMs.toFixed(1), 'output bytes': bytes(plainOut) },
-    { build: `${bundler}: modspace`, modules: moduleCount(pluginOut), 'time (ms)': pluginMs.toFixed(1), 'output bytes': bytes(pluginOut) },
+    { build: `${bundler}: plain (${labels[bundler]}, one space)`, modules: moduleCount(plainOut), 'time (ms)': plainMs.toFixed(1), 'spread (ms)': spread(times.plain), 'CPU (ms)': median(cpu.plain).toFixed(0), 'output bytes': bytes(plainOut) },
+    { build: `${bundler}: modspace`, modules: moduleCount(pluginOut), 'time (ms)': pluginMs.toFixed(1), 'spread (ms)': spread(times.plugin), 'CPU (ms)': median(cpu.plugin).toFixed(0), 'output bytes': bytes(pluginOut) },
   )
   const tags = tagBytes(pluginOut)
   ratios.push({
     bundler,
     'time ratio (target <= 1.10x)': `${(pluginMs / plainMs).toFixed(3)}x`,
+    'CPU ratio': `${(median(cpu.plugin) / median(cpu.plain)).toFixed(3)}x`,
     'bytes of duplicated modules': duplicated,
     'space tags in comments': tags,
     'bytes added beyond them (target 0)': bytes(pluginOut) - bytes(plainOut) - duplicated - tags,

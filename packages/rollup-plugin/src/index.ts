@@ -17,7 +17,8 @@ import {
   type SpaceGraph,
 } from '@modspace/core'
 import createDebug from 'debug'
-import type { InputOptions, OutputOptions, Plugin, PluginContext, ResolveIdResult, ResolvedId } from 'rollup'
+import type { FunctionPluginHooks, InputOptions, OutputOptions, Plugin, PluginContext, ResolveIdResult, ResolvedId } from 'rollup'
+import { SCRIPT_IDS, serveCommonJs } from './dev-commonjs.js'
 import { bundlerName, versionProblem, viteDevFile, viteTarget } from './host-bundler.js'
 import { importerChain } from './importer-chain.js'
 import { loadSpaceGraph } from './load-space-graph.js'
@@ -27,6 +28,7 @@ import { pluginError } from './plugin-error.js'
 import { pluginOrderProblems } from './plugin-order.js'
 import { isHostGuess, isRequire, type ResolveOptions } from './request-kind.js'
 import { sanitizeWithSpaces } from './sanitize-file-name.js'
+import { rootRelativeSkipFilter, type TopLevelFilter } from './skip-filter.js'
 import { parseSpaceId, spaceId, withoutExtensionSuffix } from './space-id.js'
 import { withSpaceEntries } from './space-entries.js'
 
@@ -36,7 +38,18 @@ const debug = createDebug('modspace:rollup-plugin')
 const PLUGIN_NAME = 'modspace'
 /** The ids `load` answers (a hook filter: rolldown and Rollup 4.38+ skip the call for others; the handler checks again). */
 const LOADED_IDS = [/\?modspace=/, new RegExp(`^${NATIVE_PREFIX}`)]
+/** A `transform` filter that matches no id: bundlers read CommonJS themselves, and skip the hook for every module. */
+const NO_ID = /(?!)/
 const { peerDependencies } = createRequire(import.meta.url)('../package.json') as { peerDependencies: { rollup: string; rolldown: string } }
+
+/** A hook object whose filter is set once known (any host's filter shape), with a handler that may answer at once or later. */
+interface FilteredHook<K extends 'resolveId' | 'transform'> {
+  filter?: unknown
+  handler: (
+    this: ThisParameterType<FunctionPluginHooks[K]>,
+    ...args: Parameters<FunctionPluginHooks[K]>
+  ) => ReturnType<FunctionPluginHooks[K]> | Promise<ReturnType<FunctionPluginHooks[K]>>
+}
 
 export interface ModspaceRollupOptions {
   /**
@@ -79,7 +92,7 @@ export interface ModspaceRollupOptions {
   fullySpecified?: boolean
 }
 
-export default function modspace(options: ModspaceRollupOptions = {}): Plugin & { enforce: 'pre' } {
+export default function modspace(options: ModspaceRollupOptions = {}): Plugin & { enforce: 'pre'; configureServer: () => void } {
   const cwd = resolvePath(options.cwd ?? process.cwd())
   const manifestName = options.manifest ?? 'modspace-manifest.json'
   let target = options.target
@@ -87,10 +100,23 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
   let conditions: string[] | undefined
   /** Rollup id → what the core said about it: the manifest lists those the output holds. */
   const resolved = new Map<string, ManifestInput>()
+  /** The imports rolldown resolves without asking (see `rootRelativeSkipFilter`), once the graph allows it. */
+  let skipFilter: TopLevelFilter[] | undefined
+  /** Files handed to `addWatchFile` in this build: each call is a crossing into the bundler (a native one in rolldown). */
+  const watched = new Set<string>()
+  /** Set by Vite's dev server (its own hook, before any module is served): CommonJS is then the plugin's to serve. */
+  let devServer = false
 
   const record = (id: string, result: ResolveResult, file = result.id): string => {
     resolved.set(id, { space: result.space, id: file, kind: result.kind, package: result.package })
     return id
+  }
+
+  /** Watches `file` once per build, and only in watch mode: a one-off build watches nothing. */
+  function watchFile(ctx: Pick<PluginContext, 'addWatchFile' | 'meta'>, file: string): void {
+    if (!ctx.meta.watchMode || watched.has(file)) return
+    watched.add(file)
+    ctx.addWatchFile(file)
   }
 
   function fail(ctx: Pick<PluginContext, 'error'>, error: ModspaceError): never {
@@ -136,7 +162,8 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
     if (!result.package) return undefined
     const other = await ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions }).catch(() => null)
     if (!other || other.external) return undefined
-    const file = wrappedFile(other.id)
+    // Vite's dev server versions a file under node_modules (`?v=<hash>`): the file is what is compared and kept.
+    const file = wrappedFile(other.id).replace(/\?v=[^?&]*$/, '')
     if (!isAbsolute(file)) return other // a virtual module, such as node-resolve's empty stand-in for `"browser": { "x": false }`
     return file.startsWith(result.package.root + sep) ? file : undefined
   }
@@ -155,7 +182,8 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
     return record(spaceId(file, request.space), { space: request.space, id: file, kind: 'file', trace: [] })
   }
 
-  async function resolveImport(ctx: PluginContext, source: string, importer: string, resolveOptions: ResolveOptions): Promise<ResolveIdResult> {
+  /** Answers without a promise when no other resolver is asked: rolldown then spares a round trip per import. */
+  function resolveImport(ctx: PluginContext, source: string, importer: string, resolveOptions: ResolveOptions): ResolveIdResult | Promise<ResolveIdResult> {
     const from = parseSpaceId(importer)
     const request: ResolveRequest = {
       space: from.space ?? ROOT_SPACE,
@@ -164,20 +192,12 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
       kind: isRequire(resolveOptions) ? 'require' : 'import',
     }
     const result = resolveWithCore(request)
-    if (!('kind' in result)) {
-      if (result.code === ErrorCodes.NOT_FOUND) {
-        // A resolver that refuses too (Vite's throws for a subpath `exports` hides) leaves the core's error, which says more.
-        const other = await ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions }).catch(() => null)
-        const taken = other && !other.external ? fromAnotherPlugin(other, request) : undefined
-        if (taken !== undefined) return taken
-      }
-      return fail(ctx, result)
-    }
+    if (!('kind' in result)) return notFoundByCore(ctx, importer, request, result, resolveOptions)
     switch (result.kind) {
       case 'blocked':
         return fail(ctx, blockedImportError(request, result))
       case 'builtin':
-        if (target === 'browser') return (await ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions })) ?? null
+        if (target === 'browser') return ctx.resolve(source, importer, { skipSelf: true, ...resolveOptions }).then((other) => other ?? null)
         record(result.id, result)
         return { id: result.id, external: true }
       case 'native':
@@ -190,12 +210,40 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
         return { id: record(pathToFileURL(result.id).href, result), external: true }
       default: {
         // Its package.json holds the ranges parent-first compares: editing it alone must rebuild in watch mode.
-        if (result.package) ctx.addWatchFile(join(result.package.root, 'package.json'))
-        const refined = target === 'browser' ? await browserRefinement(ctx, source, importer, resolveOptions, result) : undefined
-        if (refined !== undefined && typeof refined !== 'string') return refined
-        return record(spaceId(refined ?? result.id, result.space), result, refined ?? result.id)
+        if (result.package) watchFile(ctx, join(result.package.root, 'package.json'))
+        if (target !== 'browser') return record(spaceId(result.id, result.space), result)
+        return browserRefinement(ctx, source, importer, resolveOptions, result).then((refined) => {
+          if (refined !== undefined && typeof refined !== 'string') return refined
+          return record(spaceId(refined ?? result.id, result.space), result, refined ?? result.id)
+        })
       }
     }
+  }
+
+  /** The core found nothing: another plugin's virtual module or mapped source file, or else the core's error. */
+  async function notFoundByCore(ctx: PluginContext, importer: string, request: ResolveRequest, error: ModspaceError, resolveOptions: ResolveOptions): Promise<ResolveIdResult> {
+    if (error.code === ErrorCodes.NOT_FOUND) {
+      // A resolver that refuses too (Vite's throws for a subpath `exports` hides) leaves the core's error, which says more.
+      const other = await ctx.resolve(request.specifier, importer, { skipSelf: true, ...resolveOptions }).catch(() => null)
+      const taken = other && !other.external ? fromAnotherPlugin(other, request) : undefined
+      if (taken !== undefined) return taken
+    }
+    return fail(ctx, error)
+  }
+
+  /**
+   * What the core says of a root module rolldown resolved without asking (`skipFilter`), for the manifest. The core
+   * finds the same file in `root`; only a symlink in the importer's folder to a native package's file could make it
+   * answer otherwise, and that file, then in the bundle where the core would keep it external, is said in a warning.
+   */
+  function rootFileAnswer(ctx: Pick<PluginContext, 'warn'>, id: string): ManifestInput | undefined {
+    if (skipFilter === undefined || !isAbsolute(id)) return undefined
+    const result = resolveWithCore({ space: ROOT_SPACE, specifier: id })
+    if (!('kind' in result)) return undefined
+    if (result.space !== ROOT_SPACE || result.id !== id || (result.kind !== 'file' && result.kind !== 'override')) {
+      ctx.warn(`${id} was bundled as a module of root, but modspace resolves it as ${result.kind} ${result.id} (space ${result.space}): import it by its package name.`)
+    }
+    return { space: result.space, id: result.id, kind: result.kind, package: result.package }
   }
 
   /** An external id this plugin answered before (a builtin, a native package's file URL), or `null`. */
@@ -204,10 +252,46 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
     return kind === 'builtin' || kind === 'native' ? { id: source, external: true } : null
   }
 
+  /**
+   * Hook filters follow the config and the host, so they are set on the hook objects once known. Assigned, not read
+   * through a getter: Vite's build wraps each hook in a copy of its own (`{ ...hook, handler }`) and passes an
+   * assignment to `filter` on to its copies, and rolldown reads a filter after the `options` hook.
+   */
+  const resolveIdHook: FilteredHook<'resolveId'> = {
+    handler(written, importer, resolveOptions) {
+      if (written.startsWith('\0')) return null
+      const source = viteDevFile(this, written, existsSync) ?? written
+      if (importer === undefined) return resolveInput(this, source, resolveOptions)
+      // An id this plugin made, asked again (commonjs proxies import resolved ids): it is already final. A root
+      // module's pinned id (`pinnedId`, written by the dev server's CommonJS wrapper) is its plain id.
+      if (isAbsolute(source)) {
+        const { file, space } = parseSpaceId(source)
+        if (space === ROOT_SPACE) return file
+        if (space !== undefined) return source
+      }
+      // Other plugins' virtual modules are theirs to resolve, except for the externals this plugin made: commonjs's
+      // proxy for a `require`d native package imports the file URL this plugin answered.
+      if (importer.startsWith('\0')) return ownExternal(source)
+      return resolveImport(this, source, importer, resolveOptions)
+    },
+  }
+  const transformHook: FilteredHook<'transform'> = {
+    filter: { id: NO_ID },
+    async handler(code, id) {
+      if (!devServer || id.startsWith('\0')) return null
+      return serveCommonJs(this, code, id)
+    },
+  }
+
   return {
     name: PLUGIN_NAME,
     // Vite: before its own resolver (which would answer every import itself); Rollup and rolldown ignore this.
     enforce: 'pre',
+
+    configureServer() {
+      devServer = true
+      transformHook.filter = { id: SCRIPT_IDS }
+    },
 
     async options(inputOptions: InputOptions) {
       // Rollup's CLI and `watch()` pass the config's `output` along with the input options: the target follows it.
@@ -215,6 +299,9 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
       const browserOnly = outputs.length > 0 && outputs.every((o) => o.format === 'iife' || o.format === 'umd')
       target = options.target ?? (browserOnly ? 'browser' : 'node')
       const spaces = await spaceGraph(this)
+      // rolldown reads hook filters after this hook, so the filter can follow the config.
+      skipFilter = 'rolldownVersion' in this.meta ? rootRelativeSkipFilter(spaces) : undefined
+      resolveIdHook.filter = skipFilter
       if (options.entries === false) return null
       // Said here, by its config path: left to Rollup, a missing entry is an unresolved `<file>?modspace=<space>`.
       const missing = missingEntry(spaces)
@@ -228,37 +315,30 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
       // Vite's dev server passes no plugin list (its order is its own).
       for (const problem of pluginOrderProblems(inputOptions.plugins ?? [], PLUGIN_NAME)) this.error(problem)
       target = options.target ?? viteTarget(this) ?? target ?? 'node'
+      watched.clear()
       const { config } = await spaceGraph(this)
-      if (config.configFile) this.addWatchFile(config.configFile)
+      if (config.configFile) watchFile(this, config.configFile)
       conditions = options.conditions ?? (target === 'browser' ? ['browser', ...config.conditions.filter((c) => c !== 'node')] : undefined)
     },
 
-    async resolveId(written, importer, resolveOptions) {
-      if (written.startsWith('\0')) return null
-      const source = viteDevFile(this, written, existsSync) ?? written
-      if (importer === undefined) return resolveInput(this, source, resolveOptions)
-      // An id this plugin made, asked again (commonjs proxies import resolved ids): it is already final.
-      if (isAbsolute(source) && parseSpaceId(source).space !== undefined) return source
-      // Other plugins' virtual modules are theirs to resolve, except for the externals this plugin made: commonjs's
-      // proxy for a `require`d native package imports the file URL this plugin answered.
-      if (importer.startsWith('\0')) return ownExternal(source)
-      return resolveImport(this, source, importer, resolveOptions)
-    },
+    resolveId: resolveIdHook as Plugin['resolveId'],
 
     load: {
       // Only this plugin's ids: rolldown then reads every other file itself, without a call into JavaScript for each.
       filter: { id: LOADED_IDS },
-      async handler(id) {
+      handler(id) {
         if (id.startsWith(NATIVE_PREFIX)) return nativeLoaderSource(id.slice(NATIVE_PREFIX.length))
         if (id.startsWith('\0')) return null
         const { file, space } = parseSpaceId(id)
         if (space === undefined) return null
         // Rollup watches module ids; a tagged id is no file, so the real one is watched instead.
-        this.addWatchFile(file)
+        watchFile(this, file)
         // Read at once: small source files are faster read synchronously than through the thread pool, one hop each.
         return readFileSync(file, 'utf8')
       },
     },
+
+    transform: transformHook as Plugin['transform'],
 
     /**
      * Rollup reuses an unchanged module with the imports it resolved last time; after a change (a package.json, a
@@ -303,7 +383,7 @@ export default function modspace(options: ModspaceRollupOptions = {}): Plugin & 
 
     generateBundle() {
       if (manifestName === false || !graph) return
-      const manifest = outputManifest(this, bundlerName(this.meta), resolved, graph.config.baseDir)
+      const manifest = outputManifest(this, bundlerName(this.meta), resolved, graph.config.baseDir, (id) => rootFileAnswer(this, id))
       this.emitFile({ type: 'asset', fileName: manifestName, source: `${JSON.stringify(manifest, null, 2)}\n` })
     },
   }

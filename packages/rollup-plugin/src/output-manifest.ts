@@ -12,7 +12,14 @@ import type { PluginContext } from 'rollup'
  * module no longer imported can still be known (loaded while the plugins asked about the old imports again).
  * Other plugins' helper modules (commonjs proxies) are passed through, not listed: the file they wrap is.
  */
-export function outputManifest(ctx: Pick<PluginContext, 'getModuleIds' | 'getModuleInfo'>, bundler: string, resolved: ReadonlyMap<string, ManifestInput>, baseDir: string): ModspaceManifest {
+export function outputManifest(
+  ctx: Pick<PluginContext, 'getModuleIds' | 'getModuleInfo'>,
+  bundler: string,
+  resolved: ReadonlyMap<string, ManifestInput>,
+  baseDir: string,
+  /** What the plugin says of a module it was not asked about (rolldown resolved it under a hook filter). */
+  unasked: (id: string) => ManifestInput | undefined,
+): ModspaceManifest {
   const reached = new Set<string>()
   const pending = [...ctx.getModuleIds()].filter((id) => ctx.getModuleInfo(id)?.isEntry)
   for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
@@ -23,6 +30,9 @@ export function outputManifest(ctx: Pick<PluginContext, 'getModuleIds' | 'getMod
     if (info) pending.push(...info.importedIds, ...info.dynamicallyImportedIds, ...(info.implicitlyLoadedBefore ?? []))
   }
   const modules: ManifestInput[] = []
-  for (const [id, module] of resolved) if (reached.has(id)) modules.push(module)
+  for (const id of reached) {
+    const module = resolved.get(id) ?? unasked(id)
+    if (module) modules.push(module)
+  }
   return buildManifest(bundler, baseDir, modules)
 }

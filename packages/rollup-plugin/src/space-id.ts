@@ -42,6 +42,15 @@ export function inSpace(file: string, space: string): string {
   return `${file}${MARK}${encodeURIComponent(space)}`
 }
 
+/**
+ * A root module's id that names `root` (`<file>?modspace=root`), for an import written into a space's module: a plain
+ * path there would be resolved in the importer's space. The plugin answers it with the plain id, so it is the same
+ * module as every other import of the file in root.
+ */
+export function pinnedId(file: string): string {
+  return `${file}${MARK}${ROOT_SPACE}`
+}
+
 /** Strips our mark from a chunk name made from a module id: `index.js?modspace=a&lang` becomes `index-a`. */
 export function readableChunkName(name: string): string {
   return name.replace(/(\.[^./?]*)?\?modspace=([^&?]*)(&lang[^/]*)?/g, (_all, _ext, space: string) => `-${space}`)

@@ -28,6 +28,8 @@ export interface ResolveContext {
   reasons: string[]
   /** The `space\0specifier` overrides followed so far, in order: seeing one twice is a cycle. */
   rewrites?: string[]
+  /** Set while a parent is asked (`viaParent`): its "not found" only means "ask the space itself", so none is worded. */
+  probing?: boolean
 }
 
 export interface ResolveEnvironment {
@@ -283,10 +285,12 @@ function own(env: ResolveEnvironment, space: NormalizedSpace, bare: BareSpecifie
 /** The parent's answer, by the parent's own rules, looking up from the parent's root. */
 function viaParent(env: ResolveEnvironment, space: NormalizedSpace, bare: BareSpecifier, ctx: ResolveContext): Found | undefined {
   const parent = env.config.spaces.get(space.parent!)!
+  // The places the parent searched still reach `ctx.searched` (the arrays are shared), for the error the space may raise.
+  const probe = { ...ctx, probing: true }
   try {
-    return resolveBare(env, parent, bare, parent.root, ctx)
+    return resolveBare(env, parent, bare, parent.root, probe)
   } catch (error) {
-    if (error instanceof ModspaceError && error.code === ErrorCodes.NOT_FOUND) return undefined
+    if (error === PARENT_MISS || (error instanceof ModspaceError && error.code === ErrorCodes.NOT_FOUND)) return undefined
     throw error
   }
 }
@@ -374,7 +378,15 @@ function withPackage(env: ResolveEnvironment, found: Found): Found {
   return pkg ? { ...found, package: { name: pkg.name, version: pkg.version, root: pkg.root } } : found
 }
 
-function notFound(env: ResolveEnvironment, space: NormalizedSpace, ctx: ResolveContext, confinement?: Confinement, why?: string): ModspaceError {
+/**
+ * Thrown for a parent's miss while it is only being asked (`ctx.probing`), and caught by `viaParent`: wording a
+ * "not found" (every place searched, with suggestions) was half the cost of a cold parent-first resolution whose
+ * package only the space has.
+ */
+const PARENT_MISS = new Error('modspace: a parent has no such package (caught by viaParent)')
+
+function notFound(env: ResolveEnvironment, space: NormalizedSpace, ctx: ResolveContext, confinement?: Confinement, why?: string): Error {
+  if (ctx.probing) return PARENT_MISS
   return notFoundError(env.host, space, ctx, confinement, why)
 }
 
