@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import type { FileVersion, HostStat, ModspaceHost } from '../host.js'
+import type { EntryType, FileVersion, HostStat, ModspaceHost } from '../host.js'
 import { parentDir } from './specifier.js'
 
 /** A host whose answers are remembered until `clear()`: safe while the tree does not change (a build, a run). */
@@ -34,13 +34,22 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
     return value
   }
   const links = new Map<string, ReturnType<NonNullable<ModspaceHost['lstat']>>>()
+  const listed = createListings(host)
   // With the host's lstat, a path that is not a link itself is its folder's (remembered) real path and its own name:
   // one call answers both its stat and its realpath. Paths with `.` segments go to the host as they are.
   // `null`: not asked (no lstat, or a path it is not used for); `undefined`: nothing there.
   // A trailing slash or `//` would make lstat follow a link (or dirname keep a slash), so those paths are not used
   // either, nor a relative path (its folders are not the ones `parentDir` walks).
   const lstat = (p: string) =>
-    !host.lstat || p.charCodeAt(0) !== 47 || p.includes('/.') || p.includes('//') || p.endsWith('/') ? null : remember(links, p, (k) => host.lstat!(k))
+    !host.lstat || p.charCodeAt(0) !== 47 || p.includes('/.') || p.includes('//') || p.endsWith('/') ? null : remember(links, p, lstatOnce)
+  // A folder's listing answers for a folder or a missing name; a file that is there is asked about all the same, for
+  // its version (`fileVersion`): it is, nearly always, the answer itself, which an adapter then reads.
+  const lstatOnce = (path: string) => {
+    const type = listed.typeOf(path)
+    if (type === 'directory') return FOLDER
+    if (type === MISSING) return undefined
+    return host.lstat!(path)
+  }
   const memo: MemoHost = {
     // A missing file costs the host an exception to say so; the lstat (remembered, and wanted by stat anyway) is cheaper.
     // An installed package's own package.json is all but always there: asking first would be a wasted call per package.
@@ -84,7 +93,7 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
         return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, any>) : undefined
       }),
     clear() {
-      for (const cache of [files, stats, reals, dirs, manifests, json, links]) cache.clear()
+      for (const cache of [files, stats, reals, dirs, manifests, json, links, listed.cache]) cache.clear()
     },
     forget(folders) {
       // One pass over every cache, each key checked by its folders (a few Set lookups), whatever the number of folders.
@@ -96,12 +105,57 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
           dir = up
         }
       }
-      for (const cache of [files, stats, reals, dirs, manifests, json, links] as Array<Map<string, unknown>>) {
+      for (const cache of [files, stats, reals, dirs, manifests, json, links, listed.cache] as Array<Map<string, unknown>>) {
         for (const key of cache.keys()) if (under(key)) cache.delete(key)
       }
     },
   }
   return memo
+}
+
+const FOLDER = Object.freeze({ isFile: false, isDirectory: true, isSymbolicLink: false })
+const MISSING = 'missing'
+
+/**
+ * What the host's listing of a path's folder says the path is: an entry type, `MISSING`, or `null` when the listing
+ * cannot tell (no listing, a folder outside `node_modules`, a name that a case-insensitive or normalising file system
+ * could find under another spelling of it in the listing).
+ */
+function createListings(host: ModspaceHost) {
+  const cache = new Map<string, ReadonlyMap<string, EntryType> | undefined>()
+  const folded = new WeakMap<ReadonlyMap<string, EntryType>, Set<string>>()
+  const typeOf = (path: string): EntryType | typeof MISSING | null => {
+    if (!host.entries) return null
+    const slash = path.lastIndexOf('/')
+    const dir = slash === 0 ? '/' : path.slice(0, slash)
+    if (!isModulesFolder(dir)) return null
+    let listing = cache.get(dir)
+    if (listing === undefined && !cache.has(dir)) cache.set(dir, (listing = host.entries(dir)))
+    // Unlisted: missing, not a folder, or not readable (a folder one may enter but not list still has its files).
+    if (listing === undefined) return null
+    const name = path.slice(slash + 1)
+    const type = listing.get(name)
+    if (type !== undefined) return type
+    return spelledOtherwise(listing, name) ? null : MISSING
+  }
+  const spelledOtherwise = (listing: ReadonlyMap<string, EntryType>, name: string): boolean => {
+    for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 127) return true
+    let lower = folded.get(listing)
+    if (!lower) {
+      lower = new Set()
+      for (const entry of listing.keys()) lower.add(entry.toLowerCase())
+      folded.set(listing, lower)
+    }
+    return lower.has(name.toLowerCase())
+  }
+  return { cache, typeOf }
+}
+
+/** `…/node_modules` or `…/node_modules/@scope`: the folders whose listing answers for many packages at once. */
+function isModulesFolder(dir: string): boolean {
+  if (dir.endsWith('/node_modules')) return true
+  const slash = dir.lastIndexOf('/')
+  return dir.charCodeAt(slash + 1) === 64 && dir.endsWith('/node_modules', slash) && slash > 0
 }
 
 /** `…/node_modules/<name>/package.json` or `…/node_modules/@scope/<name>/package.json`. */
