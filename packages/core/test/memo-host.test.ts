@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { ModspaceHost } from '../src/host.js'
 import { createMemoHost } from '../src/resolve/memo-host.js'
 import { createListingHost, createMemoryHost, type MemoryTree } from './memory-host.js'
@@ -103,6 +103,16 @@ describe('the memo host over a host that lists folders', () => {
     expect(memo.stat('/r/node_modules/upper.js')).toEqual({ isFile: true, isDirectory: false })
     expect(memo.stat('/r/node_modules/é.js')).toBeUndefined()
     expect(calls.entries).toBe(1)
+  })
+
+  it('asks lstat about a name with capitals that the listing has in lowercase, and takes an unrelated name as missing', () => {
+    const lstat = vi.fn((path: string) => (path.toLowerCase() === '/r/node_modules/a' ? { isFile: false, isDirectory: true, isSymbolicLink: false } : undefined))
+    const { memo } = listed({ lstat })
+    expect(memo.stat('/r/node_modules/A')).toEqual({ isFile: false, isDirectory: true })
+    expect(lstat).toHaveBeenCalledTimes(1)
+    expect(memo.stat('/r/node_modules/B')).toBeUndefined()
+    expect(memo.stat('/r/node_modules/upper.json')).toBeUndefined()
+    expect(lstat).toHaveBeenCalledTimes(1)
   })
 
   it('asks lstat when the folder cannot be listed', () => {

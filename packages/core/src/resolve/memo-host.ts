@@ -50,10 +50,11 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
     if (type === MISSING) return undefined
     return host.lstat!(path)
   }
+  // A missing file costs the host an exception to say so; the lstat (remembered, and wanted by stat anyway) is cheaper.
+  // An installed package's own package.json is all but always there: asking first would be a wasted call per package.
+  const readText = (path: string) => (!isInstalledManifest(path) && lstat(path) === undefined ? undefined : host.readFile(path))
   const memo: MemoHost = {
-    // A missing file costs the host an exception to say so; the lstat (remembered, and wanted by stat anyway) is cheaper.
-    // An installed package's own package.json is all but always there: asking first would be a wasted call per package.
-    readFile: (p) => remember(files, p, (k) => (!isInstalledManifest(k) && lstat(k) === undefined ? undefined : host.readFile(k))),
+    readFile: (p) => remember(files, p, readText),
     stat: (p) =>
       remember(stats, p, (k) => {
         const link = lstat(k)
@@ -78,7 +79,8 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
     },
     readJson: (p) =>
       remember(json, p, (k) => {
-        const text = memo.readFile(k)
+        // The text itself is not kept: parsed once, only the value is asked for again (a package.json's, mostly).
+        const text = files.has(k) ? files.get(k) : readText(k)
         if (text === undefined) return undefined
         try {
           return JSON.parse(text)
@@ -113,6 +115,7 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
   return memo
 }
 
+const CAPITAL = /[A-Z]/
 const FOLDER = Object.freeze({ isFile: false, isDirectory: true, isSymbolicLink: false })
 const MISSING = 'missing'
 
@@ -138,15 +141,19 @@ function createListings(host: ModspaceHost) {
     if (type !== undefined) return type
     return spelledOtherwise(listing, name) ? null : MISSING
   }
+  // Another entry whose name differs from `name` by case alone. Entries with capitals are few (a `node_modules`
+  // folder has a handful among hundreds), so only theirs are kept lowercased; an all-lowercase entry can only match
+  // a `name` with capitals, as its lowercase form.
   const spelledOtherwise = (listing: ReadonlyMap<string, EntryType>, name: string): boolean => {
     for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 127) return true
-    let lower = folded.get(listing)
-    if (!lower) {
-      lower = new Set()
-      for (const entry of listing.keys()) lower.add(entry.toLowerCase())
-      folded.set(listing, lower)
+    let capitalised = folded.get(listing)
+    if (!capitalised) {
+      capitalised = new Set()
+      for (const entry of listing.keys()) if (CAPITAL.test(entry)) capitalised.add(entry.toLowerCase())
+      folded.set(listing, capitalised)
     }
-    return lower.has(name.toLowerCase())
+    const lower = name.toLowerCase()
+    return capitalised.has(lower) || (lower !== name && listing.has(lower))
   }
   return { cache, typeOf }
 }
