@@ -1,6 +1,5 @@
-import { basename } from 'node:path'
 import type { EntryType, FileVersion, HostStat, ModspaceHost } from '../host.js'
-import { parentDir } from './specifier.js'
+import { lastPart, parentDir } from './specifier.js'
 
 /** A host whose answers are remembered until `clear()`: safe while the tree does not change (a build, a run). */
 export interface MemoHost extends ModspaceHost {
@@ -53,47 +52,49 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
   // A missing file costs the host an exception to say so; the lstat (remembered, and wanted by stat anyway) is cheaper.
   // An installed package's own package.json is all but always there: asking first would be a wasted call per package.
   const readText = (path: string) => (!isInstalledManifest(path) && lstat(path) === undefined ? undefined : host.readFile(path))
+  // The readers are made once, not per call: a cold process runs these calls unoptimised, closures and all.
+  const statOnce = (path: string): HostStat | undefined => {
+    const link = lstat(path)
+    // Nothing there for lstat is nothing there for stat: only the last part of a path is not followed.
+    if (link === undefined) return undefined
+    if (!link || link.isSymbolicLink) return host.stat(path)
+    return link.isFile ? FILE_STAT : link.isDirectory ? FOLDER_STAT : OTHER_STAT
+  }
+  const realpathOnce = (path: string): string | undefined => {
+    const link = lstat(path)
+    if (link === undefined) return undefined
+    if (!link || link.isSymbolicLink) return host.realpath(path)
+    const realDir = memo.realpath(parentDir(path))
+    if (realDir === undefined) return host.realpath(path)
+    return realDir === '/' ? `/${lastPart(path)}` : `${realDir}/${lastPart(path)}`
+  }
+  const readdirOnce = (path: string) => host.readdir(path)
+  const readJsonOnce = (path: string): unknown => {
+    // The text itself is not kept: parsed once, only the value is asked for again (a package.json's, mostly).
+    const text = files.has(path) ? files.get(path) : readText(path)
+    if (text === undefined) return undefined
+    try {
+      return JSON.parse(text)
+    } catch {
+      // A broken package.json is not ours to report here; the resolver reports what it cannot read.
+      return undefined
+    }
+  }
+  const readPackageJsonOnce = (dir: string): Record<string, any> | undefined => {
+    const data = memo.readJson(`${dir === '/' ? '' : dir}/package.json`)
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, any>) : undefined
+  }
   const memo: MemoHost = {
     readFile: (p) => remember(files, p, readText),
-    stat: (p) =>
-      remember(stats, p, (k) => {
-        const link = lstat(k)
-        // Nothing there for lstat is nothing there for stat: only the last part of a path is not followed.
-        if (link === undefined) return undefined
-        return link && !link.isSymbolicLink ? { isFile: link.isFile, isDirectory: link.isDirectory } : host.stat(k)
-      }),
-    realpath: (p) =>
-      remember(reals, p, (k) => {
-        const link = lstat(k)
-        if (link === undefined) return undefined
-        if (!link || link.isSymbolicLink) return host.realpath(k)
-        const dir = parentDir(k)
-        const realDir = memo.realpath(dir)
-        if (realDir === undefined) return host.realpath(k)
-        return realDir === '/' ? `/${basename(k)}` : `${realDir}/${basename(k)}`
-      }),
-    readdir: (p) => remember(dirs, p, (k) => host.readdir(k)),
+    stat: (p) => remember(stats, p, statOnce),
+    realpath: (p) => remember(reals, p, realpathOnce),
+    readdir: (p) => remember(dirs, p, readdirOnce),
     fileVersion: (p) => {
       const link = links.get(p)
       return link && link.isFile && link.mtimeMs !== undefined && link.size !== undefined ? { mtimeMs: link.mtimeMs, size: link.size } : undefined
     },
-    readJson: (p) =>
-      remember(json, p, (k) => {
-        // The text itself is not kept: parsed once, only the value is asked for again (a package.json's, mostly).
-        const text = files.has(k) ? files.get(k) : readText(k)
-        if (text === undefined) return undefined
-        try {
-          return JSON.parse(text)
-        } catch {
-          // A broken package.json is not ours to report here; the resolver reports what it cannot read.
-          return undefined
-        }
-      }),
-    readPackageJson: (dir) =>
-      remember(manifests, dir, (k) => {
-        const data = memo.readJson(`${k === '/' ? '' : k}/package.json`)
-        return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, any>) : undefined
-      }),
+    readJson: (p) => remember(json, p, readJsonOnce),
+    readPackageJson: (dir) => remember(manifests, dir, readPackageJsonOnce),
     clear() {
       for (const cache of [files, stats, reals, dirs, manifests, json, links, listed.cache]) cache.clear()
     },
@@ -117,6 +118,10 @@ export function createMemoHost(host: ModspaceHost): MemoHost {
 
 const CAPITAL = /[A-Z]/
 const FOLDER = Object.freeze({ isFile: false, isDirectory: true, isSymbolicLink: false })
+// What `stat` answers, one frozen object for each kind rather than one per path.
+const FILE_STAT: HostStat = Object.freeze({ isFile: true, isDirectory: false })
+const FOLDER_STAT: HostStat = Object.freeze({ isFile: false, isDirectory: true })
+const OTHER_STAT: HostStat = Object.freeze({ isFile: false, isDirectory: false })
 const MISSING = 'missing'
 
 /**
@@ -170,6 +175,8 @@ export function isInstalledManifest(path: string): boolean {
   if (!path.endsWith('/package.json')) return false
   const dir = parentDir(path)
   const above = parentDir(dir)
-  if (above.endsWith('/node_modules')) return basename(dir) !== 'node_modules' && !basename(dir).startsWith('@')
-  return basename(above).startsWith('@') && parentDir(above).endsWith('/node_modules')
+  const name = lastPart(dir)
+  if (above.endsWith('/node_modules')) return name !== 'node_modules' && !name.startsWith('@')
+  return lastPart(above).startsWith('@') && parentDir(above).endsWith('/node_modules')
 }
+
