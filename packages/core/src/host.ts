@@ -27,6 +27,7 @@ export interface ModspaceHost {
    * lists only `node_modules` folders and their `@scope` folders: one listing answers for every package installed
    * there (does `x` exist, is it a folder, is there an `x.js` beside it), and what is installed does not change
    * while a build or a run reads it. A listing costs several `lstat`s, so the folders of a package are not listed.
+   * Used only by a host that also gives `lstat`, which answers for a file that is there and for a link.
    */
   entries?(path: string): ReadonlyMap<string, EntryType> | undefined
 }
