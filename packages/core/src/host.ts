@@ -20,7 +20,20 @@ export interface ModspaceHost {
    * `stat` and a `realpath` that checks every folder of the path again.
    */
   lstat?(path: string): (HostStat & { isSymbolicLink: boolean } & Partial<FileVersion>) | undefined
+  /**
+   * Optional: every entry of a folder and what it is, links not followed (`undefined` when the folder cannot be
+   * listed). A host that gives it promises the listing is complete: the core then takes a name missing from its
+   * folder's listing as missing, and answers "is this a folder" from it, instead of one `lstat` per question. The core
+   * lists only `node_modules` folders and their `@scope` folders: one listing answers for every package installed
+   * there (does `x` exist, is it a folder, is there an `x.js` beside it), and what is installed does not change
+   * while a build or a run reads it. A listing costs several `lstat`s, so the folders of a package are not listed.
+   * Used only by a host that also gives `lstat`, which answers for a file that is there and for a link.
+   */
+  entries?(path: string): ReadonlyMap<string, EntryType> | undefined
 }
+
+/** What a folder entry is, its last part not followed. */
+export type EntryType = 'file' | 'directory' | 'symlink' | 'other'
 
 /**
  * A file's version as `lstat` saw it, when the host gives it: what an adapter that keeps compiled files checks them

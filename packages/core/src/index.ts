@@ -5,7 +5,7 @@ export type { Delegation, ModspaceConfig, NativeConfig, SpaceConfig } from './co
 export { ErrorCodes, ModspaceError, isModspaceError, type ErrorCode, type ModspaceErrorDetails } from './errors.js'
 export { blockedImportError, nativeInBrowserError } from './build-errors.js'
 export { entryMissingError, missingEntry } from './entry-missing-error.js'
-export type { FileVersion, HostStat, ModspaceHost } from './host.js'
+export type { EntryType, FileVersion, HostStat, ModspaceHost } from './host.js'
 export { createNodeHost } from './node-host.js'
 export { builtinId } from './resolve/builtin.js'
 export { parseBareSpecifier, specifierType, type BareSpecifier, type SpecifierType } from './resolve/specifier.js'

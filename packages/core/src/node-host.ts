@@ -1,5 +1,5 @@
 import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs'
-import type { ModspaceHost } from './host.js'
+import type { EntryType, ModspaceHost } from './host.js'
 
 /** The default host: Node's synchronous `fs`, with "does not exist" as `undefined` rather than an exception. */
 export function createNodeHost(): ModspaceHost {
@@ -34,6 +34,17 @@ export function createNodeHost(): ModspaceHost {
     realpath(path) {
       try {
         return realpathSync.native(path)
+      } catch {
+        return undefined
+      }
+    },
+    entries(path) {
+      try {
+        const entries = new Map<string, EntryType>()
+        for (const entry of readdirSync(path, { withFileTypes: true })) {
+          entries.set(entry.name, entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : entry.isSymbolicLink() ? 'symlink' : 'other')
+        }
+        return entries
       } catch {
         return undefined
       }

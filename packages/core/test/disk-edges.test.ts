@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createGraph } from '../src/index.js'
+import { createGraph, createNodeHost } from '../src/index.js'
 
 // Trees the default (Node) host meets on disk that an in-memory host cannot show: a file used as a folder, a link
 // loop, importers written with `//`. Each answer is Node 24's on the same tree, checked when it was written
@@ -65,5 +65,24 @@ describe("the file version the host's lstat saw", () => {
     const stat = statSync(file)
     expect(graph.host.fileVersion(file)).toEqual({ mtimeMs: stat.mtimeMs, size: stat.size })
     expect(graph.host.fileVersion(join(dir, 'never-resolved.js'))).toBeUndefined()
+  })
+
+  it('is handed on for a package found through a listed node_modules folder', async () => {
+    const { statSync } = await import('node:fs')
+    const graph = createGraph({ spaces: { app: { root: '.' } } }, { cwd: dir })
+    const file = graph.resolve({ space: 'app', specifier: 'p', importer: join(dir, 'index.js'), kind: 'require' }).id
+    expect(file).toBe(join(dir, 'node_modules/p/index.js'))
+    expect(graph.host.fileVersion(file)).toEqual({ mtimeMs: statSync(file).mtimeMs, size: statSync(file).size })
+  })
+})
+
+describe("the Node host's folder listing", () => {
+  it('tells files, folders and links apart without following a link, and gives nothing for a missing folder', () => {
+    const host = createNodeHost()
+    expect(host.entries!(join(dir, 'sub/node_modules'))).toEqual(new Map([['x', 'symlink']]))
+    expect(host.entries!(join(dir, 'node_modules/p'))).toEqual(new Map([['index.js', 'file']]))
+    expect(host.entries!(join(dir, 'real'))).toEqual(new Map([['plug', 'directory']]))
+    expect(host.entries!(join(dir, 'missing'))).toBeUndefined()
+    expect(host.entries!(join(dir, 'index.js'))).toBeUndefined()
   })
 })

@@ -1,31 +1,11 @@
-import { dirname } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { ModspaceHost } from '../src/host.js'
 import { createMemoHost } from '../src/resolve/memo-host.js'
-import { createMemoryHost, type MemoryTree } from './memory-host.js'
+import { createListingHost, createMemoryHost, type MemoryTree } from './memory-host.js'
 
-/** The memory host with the optional `lstat`, counting the calls made of each operation. */
+/** The memory host with the optional `lstat` (no listings), counting the calls made of each operation. */
 function withLstat(tree: MemoryTree) {
-  const base = createMemoryHost(tree)
-  const calls: Record<string, number> = {}
-  const count = <A extends unknown[], R>(name: string, fn: (...args: A) => R) => (...args: A): R => {
-    calls[name] = (calls[name] ?? 0) + 1
-    return fn(...args)
-  }
-  const isLink = (path: string) => typeof tree[path] === 'object'
-  const host: ModspaceHost = {
-    readFile: count('readFile', base.readFile),
-    stat: count('stat', base.stat),
-    realpath: count('realpath', base.realpath),
-    readdir: count('readdir', base.readdir),
-    lstat: count('lstat', (path: string) => {
-      if (isLink(path)) return { isFile: false, isDirectory: false, isSymbolicLink: true }
-      // The last part is not a link: what it is, reached through the real path of its folder.
-      const real = base.realpath(dirname(path))
-      const stat = real === undefined ? undefined : base.stat(`${real}/${path.slice(dirname(path).length + 1)}`)
-      return stat && { ...stat, isSymbolicLink: false }
-    }),
-  }
+  const { entries: _entries, calls, ...host } = createListingHost(tree)
   return { host: createMemoHost(host), calls }
 }
 
@@ -75,5 +55,70 @@ describe('the memo host and relative paths', () => {
     const { host, calls } = withLstat({ '/r/pkg/index.js': 'x' })
     expect(host.realpath('r/pkg/index.js')).toBe(createMemoryHost({}).realpath('r/pkg/index.js'))
     expect(calls.lstat).toBeUndefined()
+  })
+})
+
+describe('the memo host over a host that lists folders', () => {
+  const tree: MemoryTree = {
+    '/r/node_modules/a/package.json': '{"name":"a"}',
+    '/r/node_modules/a/index.js': '',
+    '/r/node_modules/@s/b/index.js': '',
+    '/r/node_modules/Upper.js': '',
+    '/r/node_modules/linked': { link: '/r/node_modules/a' },
+    '/r/src/index.js': '',
+  }
+  function listed(overrides: Partial<ModspaceHost> = {}) {
+    const base = createListingHost(tree)
+    return { memo: createMemoHost({ ...base, ...overrides }), calls: base.calls }
+  }
+
+  it("answers a missing name and a folder in node_modules from the folder's one listing", () => {
+    const { memo, calls } = listed()
+    expect(memo.stat('/r/node_modules/a.js')).toBeUndefined()
+    expect(memo.stat('/r/node_modules/a.json')).toBeUndefined()
+    expect(memo.stat('/r/node_modules/a')).toEqual({ isFile: false, isDirectory: true })
+    expect(memo.stat('/r/node_modules/@s')).toEqual({ isFile: false, isDirectory: true })
+    expect(memo.stat('/r/node_modules/@s/c')).toBeUndefined()
+    expect(calls).toEqual({ entries: 2 })
+  })
+
+  it('still asks lstat about a file that is there (for its version) and about a link', () => {
+    const { memo, calls } = listed()
+    expect(memo.stat('/r/node_modules/a/index.js')).toEqual({ isFile: true, isDirectory: false })
+    expect(calls.lstat).toBe(1)
+    expect(memo.realpath('/r/node_modules/linked/index.js')).toBe('/r/node_modules/a/index.js')
+    expect(calls.lstat).toBe(3)
+  })
+
+  it('lists neither a package folder nor a folder outside node_modules', () => {
+    const { memo, calls } = listed()
+    expect(memo.stat('/r/node_modules/a/missing.js')).toBeUndefined()
+    expect(memo.stat('/r/src/missing.js')).toBeUndefined()
+    expect(calls).toEqual({ lstat: 2 })
+  })
+
+  it('asks lstat about a name the listing has in another case, or that is not ASCII (a file system may find it)', () => {
+    // A case-insensitive host: lstat finds `upper.js` as `Upper.js`, as macOS and Windows do.
+    const { memo, calls } = listed({ lstat: (path) => (path.toLowerCase() === '/r/node_modules/upper.js' ? { isFile: true, isDirectory: false, isSymbolicLink: false } : undefined) })
+    expect(memo.stat('/r/node_modules/upper.js')).toEqual({ isFile: true, isDirectory: false })
+    expect(memo.stat('/r/node_modules/é.js')).toBeUndefined()
+    expect(calls.entries).toBe(1)
+  })
+
+  it('asks lstat about a name with capitals that the listing has in lowercase, and takes an unrelated name as missing', () => {
+    const lstat = vi.fn((path: string) => (path.toLowerCase() === '/r/node_modules/a' ? { isFile: false, isDirectory: true, isSymbolicLink: false } : undefined))
+    const { memo } = listed({ lstat })
+    expect(memo.stat('/r/node_modules/A')).toEqual({ isFile: false, isDirectory: true })
+    expect(lstat).toHaveBeenCalledTimes(1)
+    expect(memo.stat('/r/node_modules/B')).toBeUndefined()
+    expect(memo.stat('/r/node_modules/upper.json')).toBeUndefined()
+    expect(lstat).toHaveBeenCalledTimes(1)
+  })
+
+  it('asks lstat when the folder cannot be listed', () => {
+    const { memo, calls } = listed({ entries: () => undefined })
+    expect(memo.stat('/r/node_modules/a')).toEqual({ isFile: false, isDirectory: true })
+    expect(memo.stat('/r/node_modules/a.js')).toBeUndefined()
+    expect(calls.lstat).toBe(2)
   })
 })

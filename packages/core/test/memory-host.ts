@@ -1,5 +1,5 @@
 import { dirname } from 'node:path'
-import type { ModspaceHost } from '../src/host.js'
+import type { EntryType, ModspaceHost } from '../src/host.js'
 
 /** A file tree in memory: `{ '/a/package.json': '{...}' }`. Symlinks are `{ link: '/target' }`. */
 export type MemoryTree = Record<string, string | { link: string }>
@@ -43,5 +43,41 @@ export function createMemoryHost(tree: MemoryTree): ModspaceHost & { reads: stri
       }
       return [...names]
     },
+  }
+}
+
+/**
+ * The memory host with the optional `lstat` and `entries` a disk host gives (links not followed in the last part),
+ * counting the calls made of each operation.
+ */
+export function createListingHost(tree: MemoryTree): ModspaceHost & { calls: Record<string, number> } {
+  const base = createMemoryHost(tree)
+  const calls: Record<string, number> = {}
+  const count = <A extends unknown[], R>(name: string, fn: (...args: A) => R) => (...args: A): R => {
+    calls[name] = (calls[name] ?? 0) + 1
+    return fn(...args)
+  }
+  const isLink = (path: string) => typeof tree[path] === 'object'
+  // What the path's last part is, reached through the real path of its folder.
+  const own = (path: string): EntryType | undefined => {
+    if (isLink(path)) return 'symlink'
+    const real = base.realpath(dirname(path))
+    const stat = real === undefined ? undefined : base.stat(`${real === '/' ? '' : real}/${path.slice(dirname(path).length + 1)}`)
+    return stat && (stat.isFile ? 'file' : 'directory')
+  }
+  return {
+    calls,
+    readFile: count('readFile', base.readFile),
+    stat: count('stat', base.stat),
+    realpath: count('realpath', base.realpath),
+    readdir: count('readdir', base.readdir),
+    lstat: count('lstat', (path: string) => {
+      const type = own(path)
+      return type && { isFile: type === 'file', isDirectory: type === 'directory', isSymbolicLink: type === 'symlink' }
+    }),
+    entries: count('entries', (path: string) => {
+      const names = base.readdir(path)
+      return names && new Map(names.map((name) => [name, own(`${path === '/' ? '' : path}/${name}`)!]))
+    }),
   }
 }

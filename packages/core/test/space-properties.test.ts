@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createGraph, ErrorCodes, ModspaceError, type ResolveRequest, type ResolveResult, type SpaceGraph } from '../src/index.js'
+import { createGraph, ErrorCodes, ModspaceError, type ModspaceHost, type ResolveRequest, type ResolveResult, type SpaceGraph } from '../src/index.js'
 import { isInside } from '../src/resolve/specifier.js'
-import { createMemoryHost } from './memory-host.js'
+import { createListingHost, createMemoryHost } from './memory-host.js'
 import { chainOf, NATIVE, PACKAGES, PLAIN, scenario, type Scenario } from './properties/space-tree.js'
 
 // `npm test` runs a bounded number; `npm run fuzz -w @modspace/core` runs many more (MODSPACE_FUZZ_RUNS).
@@ -11,8 +11,8 @@ const CODES = new Set<string>(Object.values(ErrorCodes))
 
 type Answer = { result: ResolveResult } | { error: ModspaceError }
 
-function build(s: Scenario): SpaceGraph {
-  return createGraph(s.config, { cwd: '/w', host: createMemoryHost(s.tree), onWarning: () => {} })
+function build(s: Scenario, host: ModspaceHost = createMemoryHost(s.tree)): SpaceGraph {
+  return createGraph(s.config, { cwd: '/w', host, onWarning: () => {} })
 }
 
 /** Every space, from its root and from its index.js, asked for every package, a relative file and a builtin. */
@@ -132,6 +132,13 @@ describe(`space trees over generated packages (${numRuns} runs each)`, () => {
     }
     for (const owner of owners.values()) expect(owner.size).toBe(1)
     if (s.config.native!.onConflict === 'error') expect(copies.size).toBeLessThanOrEqual(1)
+  }), timeout)
+
+  // The listing of a node_modules folder stands in for one lstat per question in it: it must not change an answer.
+  it('answers the same through a host that lists folders (lstat and entries) as through one that only stats', property((s) => {
+    const listing = createListingHost(s.tree)
+    expect(summarize(answers(s, build(s, listing)))).toEqual(summarize(answers(s)))
+    expect(listing.calls.entries).toBeGreaterThan(0)
   }), timeout)
 
   it('answers the same on a fresh graph, and explain() tells the same decision', property((s) => {

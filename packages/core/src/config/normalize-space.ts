@@ -1,10 +1,10 @@
 import { isAbsolute, resolve as resolvePath } from 'node:path'
-import semver from 'semver'
 import { describeValue } from '../describe-value.js'
 import { didYouMean } from '../did-you-mean.js'
 import { ErrorCodes } from '../errors.js'
 import type { ModspaceHost } from '../host.js'
 import { builtinId } from '../resolve/builtin.js'
+import { isValidRange } from '../resolve/version-range.js'
 import { checkKeys } from './check-keys.js'
 import { childPath, isRecord, nameList, packageName, record, type Fail } from './config-failure.js'
 import { ROOT_SPACE, type NormalizedSpace, type OverrideTarget } from './normalized.js'
@@ -119,7 +119,7 @@ function sharedPackages(value: unknown, at: string, fail: Fail): Map<string, str
   }
   for (const [pkg, range] of Object.entries(value)) {
     packageName(pkg, childPath(at, pkg), fail)
-    if (typeof range !== 'string' || semver.validRange(range) === null) {
+    if (typeof range !== 'string' || !isValidRange(range)) {
       throw fail(ErrorCodes.INVALID_RANGE, childPath(at, pkg), `${describeValue(range)} is not a semver range.`, {
         expected: 'a range such as "^18.2.0", ">=4 <6" or "*"',
         fix: 'write a valid range, or list the package in an array to share any version',

@@ -1,6 +1,5 @@
-import enhancedResolve from 'enhanced-resolve'
-
-const { ResolverFactory } = enhancedResolve
+import { createRequire } from 'node:module'
+import type EnhancedResolve from 'enhanced-resolve'
 import { isInside } from './specifier.js'
 import type { MemoHost } from './memo-host.js'
 
@@ -27,7 +26,17 @@ export interface FileResolution {
 /** The extensions Node's CommonJS resolution tries, in its order (the relative fast path in resolve-graph tries the same). */
 export const EXTENSIONS = ['.js', '.json', '.node'] as const
 
-type Resolver = ReturnType<typeof ResolverFactory.createResolver>
+type Factory = typeof EnhancedResolve.ResolverFactory
+type Resolver = ReturnType<Factory['createResolver']>
+
+let factory: Factory | undefined
+/**
+ * enhanced-resolve, loaded on the first request the plain lookups (node-lookup) leave to it: with its plugins and
+ * tapable it is ~20 ms of CPU at a process's start, and in most trees few requests, or none, need it.
+ */
+function resolverFactory(): Factory {
+  return (factory ??= (createRequire(import.meta.url)('enhanced-resolve') as typeof EnhancedResolve).ResolverFactory)
+}
 
 export class FileResolvers {
   readonly #host: MemoHost
@@ -56,7 +65,7 @@ export class FileResolvers {
     const key = `${options.bound ?? ''}\0${options.conditions.join(',')}\0${options.fullySpecified}`
     let resolver = this.#resolvers.get(key)
     if (!resolver) {
-      resolver = ResolverFactory.createResolver({
+      resolver = resolverFactory().createResolver({
         fileSystem: toResolverFileSystem(this.#host, options.bound) as any,
         useSyncFileSystemCalls: true,
         conditionNames: [...options.conditions],

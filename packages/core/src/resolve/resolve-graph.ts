@@ -1,6 +1,5 @@
 import { dirname, join, resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import semver from 'semver'
 import { ROOT_SPACE, type NormalizedConfig, type NormalizedSpace } from '../config/normalize-config.js'
 import { ErrorCodes, ModspaceError } from '../errors.js'
 import { builtinId } from './builtin.js'
@@ -12,6 +11,7 @@ import { nodeLookup } from './node-lookup.js'
 import { notFoundError, type Confinement, type SearchedPlace } from './not-found.js'
 import { declaredRange, findPackage, nativeReason } from './package-info.js'
 import { isInside, joinRelative, parseBareSpecifier, specifierType, type BareSpecifier } from './specifier.js'
+import { isValidRange, satisfiesRange } from './version-range.js'
 import type { PackageInfo, ResolveResult, TraceRule, TraceStep } from './types.js'
 
 /** The state of one `resolve()` call. */
@@ -199,7 +199,7 @@ function resolveBare(env: ResolveEnvironment, space: NormalizedSpace, bare: Bare
     if (!fromParent) throw notFound(env, space, ctx, 'shared')
     if (range !== undefined && fromParent.package) {
       const version = fromParent.package.version
-      if (!semver.satisfies(version, range, { includePrerelease: true })) {
+      if (!satisfiesRange(version, range)) {
         const ownCopy = tryQuietly(() => own(env, space, bare, importerDir, { ...ctx, trace: [], searched: [] }))
         throw new ModspaceError(
           ErrorCodes.SHARED_RANGE,
@@ -244,12 +244,12 @@ function resolveBare(env: ResolveEnvironment, space: NormalizedSpace, bare: Bare
     return fromParent
   }
   // `satisfies` is false for a range that is not semver, so the usual case parses the range once; only a parent's
-  // copy that does not satisfy it needs `validRange` to tell the two apart (a first parse is dear in a cold process).
-  if (semver.satisfies(parentVersion, declared.range, { includePrerelease: true })) {
+  // copy that does not satisfy it needs `isValidRange` to tell the two apart (a first parse is dear in a cold process).
+  if (satisfiesRange(parentVersion, declared.range)) {
     step(ctx, space.name, 'parent-first', `the parent's ${bare.name}@${parentVersion} satisfies ${declared.range} (${declared.field} of ${importerPkg!.name}): taking the parent's copy`)
     return fromParent
   }
-  if (semver.validRange(declared.range) === null) {
+  if (!isValidRange(declared.range)) {
     step(ctx, space.name, 'parent-first', `${importerPkg!.name} declares "${declared.range}" for "${bare.name}", which is not a semver range: taking the parent's copy`)
     return fromParent
   }

@@ -1,4 +1,4 @@
-import { dirname, resolve as resolvePath, sep } from 'node:path'
+import { basename, dirname, resolve as resolvePath, sep } from 'node:path'
 
 /**
  * Pure specifier math. Invariants: `parseBareSpecifier(s).name + subpath === s` for every bare `s`; a specifier is
@@ -51,6 +51,12 @@ export function parentDir(path: string): string {
   if (sep !== '/') return dirname(path)
   const slash = path.lastIndexOf('/')
   return slash <= 0 ? '/' : path.slice(0, slash)
+}
+
+/** `basename` of an absolute, normalised path, without `node:path`'s argument checks (see `parentDir`). */
+export function lastPart(path: string): string {
+  if (sep !== '/') return basename(path)
+  return path.slice(path.lastIndexOf('/') + 1)
 }
 
 /**
