@@ -156,3 +156,15 @@ it('loads as without a cache when its folder cannot be written', async () => {
   clearCompileCache()
   expect(await load(root, { dir: join(blocked, 'cache') })).toEqual({ value: 'esm:cjs', later: 'esm:cjs' })
 })
+
+it('links names that Object.prototype has (constructor, toString) from the cache as without it', async () => {
+  const { root, cache } = project({
+    'esm.mjs': "export { constructor, toString as value } from './names.mjs'\n",
+    'names.mjs': "export * from './own.mjs'\n",
+    'own.mjs': "export const constructor = 'c'\nexport const toString = 't'\n",
+    'lib.cjs': "exports.later = () => import('./esm.mjs').then((ns) => ns.constructor + ns.value)\n",
+  })
+  expect(await load(root, { dir: cache })).toEqual({ value: 't', later: 'ct' })
+  clearCompileCache()
+  expect(await load(root, { dir: cache })).toEqual({ value: 't', later: 'ct' })
+})

@@ -39,6 +39,8 @@ export function compileEsm(entry: CompiledFile): CompiledEsm {
   let compiled: Compiled
   if (hit) {
     transform = hit.meta
+    // Looked up by export name: JSON gave it Object.prototype, whose names (`constructor`, `toString`) are export names too.
+    Object.setPrototypeOf(transform.indirect, null)
     compiled = compile(transform.code, entry.file, transform.bodyStart, hit.data)
   } else {
     ;({ transform, compiled } = transformAndCompile(entry))
