@@ -7,7 +7,8 @@ import { addExports, addStarExports, createNamespace, defineExports, sealNamespa
 import { compileEsm, type CompiledEsm } from './compile-esm.js'
 import { dynamicImport } from './dynamic-import.js'
 import { checkImportAttributes, type ImportAttributes } from './import-attributes.js'
-import { checkImports, exportedNameSet, resolveExport } from './resolve-export.js'
+import { checkImports, resolveExport } from './resolve-export.js'
+import { exportedNameSet } from './star-names.js'
 
 /** One static import of a linked module: what its namespace is and how to get it evaluated. */
 export interface DependencySlot {
