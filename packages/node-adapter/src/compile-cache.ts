@@ -86,9 +86,12 @@ export function readCached<Meta>(entry: CompiledFile, kind: string): CacheEntry<
   return hit
 }
 
-/** Queues what this version of the file compiled to for the disk cache (the data may be made when it is written). */
-export function saveCached(entry: CompiledFile, kind: string, meta: unknown, data?: Buffer | (() => Buffer | undefined)): void {
-  entry.disk?.write(cacheKey(kind, digestOf(entry)), meta, data)
+/**
+ * Queues what this version of the file compiled to for the disk cache (the data may be made when it is written); a
+ * long text (code) is best given apart from the metadata, which is JSON.
+ */
+export function saveCached(entry: CompiledFile, kind: string, meta: unknown, data?: Buffer | (() => Buffer | undefined), text?: string): void {
+  entry.disk?.write(cacheKey(kind, digestOf(entry)), meta, data, text)
 }
 
 function digestOf(entry: CompiledFile): string {

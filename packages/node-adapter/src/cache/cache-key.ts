@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** Bumped when the layout of an entry's metadata changes. */
-const FORMAT = 1
+const FORMAT = 2
 
 let fingerprint: string | undefined
 

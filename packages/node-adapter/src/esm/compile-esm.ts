@@ -22,8 +22,8 @@ export interface CompiledEsm extends Omit<EsmTransform, 'code'> {
   fn: EsmFunction
 }
 
-/** What the disk cache keeps of an ES module: the transform as compiled (its code and what linking reads). */
-type EsmMeta = EsmTransform
+/** What the disk cache keeps of an ES module: the transform as compiled (what linking reads; the code is the text). */
+type EsmMeta = Omit<EsmTransform, 'code'>
 
 /**
  * Transforms and compiles an ES module once per version of the file. The transform's fast path (a token scan) turns
@@ -37,8 +37,8 @@ export function compileEsm(entry: CompiledFile): CompiledEsm {
   const hit = readCached<EsmMeta>(entry, 'esm')
   let transform: EsmTransform
   let compiled: Compiled
-  if (hit) {
-    transform = hit.meta
+  if (hit?.text) {
+    transform = { ...hit.meta, code: hit.text }
     // Looked up by export name: JSON gave it Object.prototype, whose names (`constructor`, `toString`) are export names too.
     Object.setPrototypeOf(transform.indirect, null)
     compiled = compile(transform.code, entry.file, transform.bodyStart, hit.data)
@@ -48,11 +48,11 @@ export function compileEsm(entry: CompiledFile): CompiledEsm {
     // a cached one passed it (and a module that fails it is never cached).
     checkModuleBody(transform.code.slice(transform.bodyStart, -3), entry.file, transform.async, transform.importedNames)
   }
-  if (!hit?.data || compiled.script.cachedDataRejected) {
-    const { script } = compiled
-    saveCached(entry, 'esm', { ...transform, code: compiled.code, bodyStart: compiled.bodyStart }, () => script.createCachedData())
-  }
   const { code: _code, ...meta } = transform
+  if (!hit?.text || !hit.data || compiled.script.cachedDataRejected) {
+    const { script } = compiled
+    saveCached(entry, 'esm', { ...meta, bodyStart: compiled.bodyStart }, () => script.createCachedData(), compiled.code)
+  }
   entry.esm = { ...meta, fn: compiled.fn }
   return entry.esm
 }
