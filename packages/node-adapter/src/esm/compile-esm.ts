@@ -1,10 +1,10 @@
 import vm from 'node:vm'
-import { pathToFileURL } from 'node:url'
 import { readCached, saveCached, sourceOf, type CompiledFile } from '../compile-cache.js'
 import { declaresOwn } from '../cjs/compile-cjs.js'
 import { processForNamespace } from '../views/esm-records.js'
 import { moduleSyntaxError } from './syntax-error.js'
 import { checkModuleBody } from './check-module-body.js'
+import { fileUrlOf } from './file-url.js'
 import { transformEsm, type EsmTransform } from './transform-esm.js'
 
 export type EsmFunction = (
@@ -92,7 +92,7 @@ interface Compiled {
  * keeps the importModuleDynamically callback Node would otherwise register for it out of the way.
  */
 function compile(code: string, file: string, bodyStart: number, cachedData?: Buffer): Compiled {
-  const filename = pathToFileURL(file).href
+  const filename = fileUrlOf(file)
   // Stripped TypeScript ends with Node's `//# sourceURL=` comment naming the file's URL, the script's name already
   // here; V8 ignores the offsets of a script that has one, so it goes.
   const comment = `\n//# sourceURL=${filename}\n})`
