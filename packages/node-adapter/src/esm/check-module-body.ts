@@ -8,11 +8,12 @@ import { DYNAMIC, META } from './generated-names.js'
  *
  * That block is a class static block's, in a function that is never called: V8 only pre-parses such a function, which
  * reports every early error of its code (V8 owes them before anything runs) without making the syntax tree and the
- * bytecode that a script's top level gets, so this parse costs about a third of one at the top level. A static block
- * refuses `return`, `yield` and `await` as a module does, but takes `new.target` and refuses `arguments`, which a
- * module does the other way round: a body that may hold either is parsed in a strict block of a script instead,
- * which refuses `new.target` and takes `arguments` (V8 takes `argument\u0073` in a static block: a test pins it). So
- * is a body with top-level `await`, in an async function, which still checks the declarations.
+ * bytecode that a script's top level gets: about a third less for typebox's bodies, whose functions (most of their
+ * text) are pre-parsed either way. A static block refuses `return`, `yield` and `await` as a module does, but takes
+ * `new.target` and refuses `arguments`, which a module does the other way round: a body that may hold either is parsed
+ * in a strict block of a script instead, which refuses `new.target` and takes `arguments` (V8 takes `argument\u0073` in
+ * a static block: a test pins it). So is a body with top-level `await`, in an async function, which still checks the
+ * declarations.
  */
 export function checkModuleBody(body: string, file: string, async: boolean, importedNames: string[]): void {
   // A module has no HTML-like comments: `<!--` is `<`, `!`, `--` and `-->` is `--`, `>` there. A space between keeps
