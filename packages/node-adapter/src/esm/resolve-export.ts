@@ -145,8 +145,12 @@ export function checkImports(records: EsmRecord[]): void {
       const slot = record.deps[i]!
       if (!slot.record) continue
       const { names } = imports[i]!
+      const { compiled } = slot.record
+      const own = ownExports(compiled)
       for (let j = 0; j < names.length; j++) {
         const name = names[j]!
+        // Most imports name a local export of the module: it needs no binding to be known to lead to one.
+        if (own.has(name) && !compiled.indirect[name]) continue
         const resolution = resolveExport(slot.record, name)
         if (resolution !== null && resolution !== 'ambiguous') continue
         const what = resolution === null ? `does not provide an export named '${name}'` : `contains conflicting star exports for name '${name}'`
