@@ -169,3 +169,14 @@ it('links names that Object.prototype has (constructor, toString) from the cache
   clearCompileCache()
   expect(await load(root, { dir: cache })).toEqual({ value: 't', later: 'ct' })
 })
+
+it('finds the entry of a file with a byte order mark and non-ASCII text by its text, whether or not the text was read', async () => {
+  const text = "import { cjs } from './lib.cjs'\nexport const value = 'ésm ✓:' + cjs\n"
+  const { root, cache } = project({ 'esm.mjs': `\uFEFF${text}` })
+  expect((await load(root, { dir: cache })).value).toBe('ésm ✓:cjs')
+  const path = entryOf(cache, 'esm', text)
+  const entry = decodeEntry(readFileSync(path))!
+  writeFileSync(path, encodeEntry(entry.meta, entry.data, entry.text.replace('ésm ✓:', 'cached ✓:')))
+  clearCompileCache()
+  expect((await load(root, { dir: cache })).value).toBe('cached ✓:cjs')
+})

@@ -52,8 +52,11 @@ function codeFiles(dir: string): string[] {
   return files
 }
 
-/** The digest of a file's text, as loaded: what a cache entry is found by (an edit changes it; a `touch` does not). */
-export function sourceDigest(source: string): string {
+/**
+ * The digest of a file's text, as loaded (or of its UTF-8 bytes: the same digest): what a cache entry is found by (an
+ * edit changes it; a `touch` does not).
+ */
+export function sourceDigest(source: string | Buffer): string {
   return hash('sha1', source)
 }
 
