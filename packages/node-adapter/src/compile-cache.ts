@@ -7,7 +7,7 @@ import type { CjsExportNames } from './cjs/cjs-export-names.js'
 import type { CjsFunction } from './cjs/compile-cjs.js'
 import type { CompiledEsm } from './esm/compile-esm.js'
 import { registerSourceMap } from './source-maps.js'
-import { javaScriptOf } from './typescript/strip-types.js'
+import { isTypeScript, javaScriptOf } from './typescript/strip-types.js'
 
 /**
  * What one file compiles to, shared by every space in the process: a compiled function holds no module state (each
@@ -28,6 +28,8 @@ export interface CompiledFile {
   /** The persistent cache of the first set of spaces that loaded the file (none: `cache: false`). */
   disk?: DiskCache
   digest?: string
+  /** The file as read for its digest, not decoded yet (a load answered by the disk cache may never need its text). */
+  bytes?: Buffer
 }
 
 /**
@@ -63,11 +65,8 @@ export function compiledFile(file: string, version?: { mtimeMs: number; size: nu
  */
 export function sourceOf(entry: CompiledFile): string {
   if (entry.source === undefined) {
-    const bytes = readFileSync(entry.file)
-    // With a disk cache, the digest is of the bytes just read: hashing the text later encodes it to UTF-8 again (~5 ms
-    // of CPU for typescript's 9 MB file). For a JavaScript file without a byte order mark the two digests are equal.
-    if (entry.disk) entry.digest ??= sourceDigest(bytes)
-    const text = bytes.toString('utf8')
+    const text = entry.bytes ? entry.bytes.toString('utf8') : readFileSync(entry.file, 'utf8')
+    entry.bytes = undefined
     registerSourceMap(entry.file, text)
     entry.source = javaScriptOf(entry.file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   }
@@ -90,12 +89,29 @@ export function readCached<Meta>(entry: CompiledFile, kind: string): CacheEntry<
   return hit
 }
 
-/** Queues what this version of the file compiled to for the disk cache (the data may be made when it is written). */
-export function saveCached(entry: CompiledFile, kind: string, meta: unknown, data?: Buffer | (() => Buffer | undefined)): void {
-  entry.disk?.write(cacheKey(kind, digestOf(entry)), meta, data)
+/**
+ * Queues what this version of the file compiled to for the disk cache (the data may be made when it is written); a
+ * long text (code) is best given apart from the metadata, which is JSON.
+ */
+export function saveCached(entry: CompiledFile, kind: string, meta: unknown, data?: Buffer | (() => Buffer | undefined), text?: string): void {
+  entry.disk?.write(cacheKey(kind, digestOf(entry)), meta, data, text)
 }
 
-/** The digest of the file's bytes as `sourceOf` read them, or of its text where it was read without a disk cache. */
+/**
+ * The digest of the file's text as loaded, which is that of its UTF-8 bytes: for a JavaScript file, those of the file
+ * (but a byte order mark), so that a load whose entries are on disk does not decode what it will not compile. A
+ * TypeScript file's digest is of its stripped text; with source maps on, the text is read as before (its map is
+ * registered as it is read). A file that is not UTF-8 may get two digests that way, in two processes: two keys for one
+ * text, never one key for two.
+ */
 function digestOf(entry: CompiledFile): string {
-  return (entry.digest ??= sourceDigest(sourceOf(entry)))
+  if (entry.digest === undefined) {
+    if (entry.source === undefined && !isTypeScript(entry.file) && !process.sourceMapsEnabled) {
+      const bytes = (entry.bytes = readFileSync(entry.file))
+      entry.digest = sourceDigest(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes)
+    } else {
+      entry.digest = sourceDigest(sourceOf(entry))
+    }
+  }
+  return entry.digest
 }

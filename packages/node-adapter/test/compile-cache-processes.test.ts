@@ -70,7 +70,10 @@ it('writes a code cache again when V8 rejects it', async () => {
   const junk = Buffer.alloc(64, 7)
   const withCode = entries(cache).filter((path) => decodeEntry(readFileSync(path))!.data)
   expect(withCode.length).toBe(17)
-  for (const path of withCode) writeFileSync(path, encodeEntry(decodeEntry(readFileSync(path))!.meta, junk))
+  for (const path of withCode) {
+    const { meta, text } = decodeEntry(readFileSync(path))!
+    writeFileSync(path, encodeEntry(meta, junk, text))
+  }
   expect((await loadIn(cache)).result).toEqual([28, 6])
   for (const path of withCode) expect(decodeEntry(readFileSync(path))!.data!.equals(junk)).toBe(false)
 })

@@ -58,8 +58,9 @@ it('keeps the transform of each ES module, the code caches and what CommonJS fil
   expect(await load(root, { dir: cache })).toEqual({ value: 'esm:cjs', later: 'esm:cjs' })
   const esmSource = readFileSync(join(root, 'esm.mjs'), 'utf8')
   const cjsSource = readFileSync(join(root, 'lib.cjs'), 'utf8')
-  const esm = decodeEntry<{ code: string; imports: { specifier: string }[] }>(readFileSync(entryOf(cache, 'esm', esmSource)))!
+  const esm = decodeEntry<{ imports: { specifier: string }[] }>(readFileSync(entryOf(cache, 'esm', esmSource)))!
   expect(esm.meta.imports.map((i) => i.specifier)).toEqual(['./lib.cjs'])
+  expect(esm.text).toContain("'esm:' + __ms_i0.cjs")
   expect(esm.data?.length).toBeGreaterThan(0)
   const cjs = decodeEntry<{ imports: number[] }>(readFileSync(entryOf(cache, 'cjs', cjsSource)))!
   expect(cjs.meta.imports).toEqual([cjsSource.indexOf('import(')])
@@ -68,9 +69,9 @@ it('keeps the transform of each ES module, the code caches and what CommonJS fil
   expect(decodeEntry<{ exports: string[] }>(readFileSync(entryOf(cache, 'cjs-exports', cjsSource)))!.meta.exports).toEqual(['cjs', 'later'])
 
   // A second load reads the entries: one whose transform says otherwise shows that it is what runs.
-  const forged = esm.meta.code.replace("'esm:'", "'cached:'")
-  expect(forged).not.toBe(esm.meta.code)
-  writeFileSync(entryOf(cache, 'esm', esmSource), encodeEntry({ ...esm.meta, code: forged }, esm.data))
+  const forged = esm.text.replace("'esm:'", "'cached:'")
+  expect(forged).not.toBe(esm.text)
+  writeFileSync(entryOf(cache, 'esm', esmSource), encodeEntry(esm.meta, esm.data, forged))
   clearCompileCache()
   expect(await load(root, { dir: cache })).toEqual({ value: 'cached:cjs', later: 'cached:cjs' })
   expect(decodeEntry(readFileSync(entryOf(cache, 'cjs', cjsSource)))!.data?.length).toBeGreaterThan(0)
@@ -155,4 +156,27 @@ it('loads as without a cache when its folder cannot be written', async () => {
   expect(await load(root, { dir: join(blocked, 'cache') })).toEqual({ value: 'esm:cjs', later: 'esm:cjs' })
   clearCompileCache()
   expect(await load(root, { dir: join(blocked, 'cache') })).toEqual({ value: 'esm:cjs', later: 'esm:cjs' })
+})
+
+it('links names that Object.prototype has (constructor, toString) from the cache as without it', async () => {
+  const { root, cache } = project({
+    'esm.mjs': "export { constructor, toString as value } from './names.mjs'\n",
+    'names.mjs': "export * from './own.mjs'\n",
+    'own.mjs': "export const constructor = 'c'\nexport const toString = 't'\n",
+    'lib.cjs': "exports.later = () => import('./esm.mjs').then((ns) => ns.constructor + ns.value)\n",
+  })
+  expect(await load(root, { dir: cache })).toEqual({ value: 't', later: 'ct' })
+  clearCompileCache()
+  expect(await load(root, { dir: cache })).toEqual({ value: 't', later: 'ct' })
+})
+
+it('finds the entry of a file with a byte order mark and non-ASCII text by its text, whether or not the text was read', async () => {
+  const text = "import { cjs } from './lib.cjs'\nexport const value = 'ésm ✓:' + cjs\n"
+  const { root, cache } = project({ 'esm.mjs': `\uFEFF${text}` })
+  expect((await load(root, { dir: cache })).value).toBe('ésm ✓:cjs')
+  const path = entryOf(cache, 'esm', text)
+  const entry = decodeEntry(readFileSync(path))!
+  writeFileSync(path, encodeEntry(entry.meta, entry.data, entry.text.replace('ésm ✓:', 'cached ✓:')))
+  clearCompileCache()
+  expect((await load(root, { dir: cache })).value).toBe('cached ✓:cjs')
 })

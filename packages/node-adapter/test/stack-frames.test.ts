@@ -9,7 +9,7 @@ import { transformEsm } from '../src/esm/transform-esm.js'
 // Each format's fixture records its frames natively and in a space, each in a Node 24 child process (the test runner
 // formats stacks its own way).
 const root = fixture('frames')
-type Frames = Record<'cjs' | 'cts' | 'esm' | 'ts', { first: string; later: string; second: string; file: string }>
+type Frames = Record<'cjs' | 'cts' | 'esm' | 'ts' | 'ownProcess', { first: string; later: string; second: string; file: string }>
 let expected: Frames
 let actual: Frames
 
@@ -30,6 +30,12 @@ describe('stack frames of a space module, as Node gives them', () => {
     expect(actual.esm).toEqual(expected.esm)
   })
 
+  it('an ES module that declares its own top-level process (compiled without the space\'s process parameter)', () => {
+    const url = `file://${root}/own-process.js`
+    expect(expected.ownProcess).toEqual({ first: `${url}:1:15`, later: `${url}:1:75`, second: `${url}:3:16`, file: url, process: 'own' })
+    expect(actual.ownProcess).toEqual(expected.ownProcess)
+  })
+
   it('TypeScript, CommonJS (.cts) and ES module (.ts)', () => {
     expect(expected.cts.first).toBe(`file://${root}/frames.cts:1:22`)
     expect(expected.ts.first).toBe(`file://${root}/frames.ts:1:22`)
@@ -48,14 +54,14 @@ it('maps frames by the files\' source maps under --enable-source-maps, as Node d
 
 it('finds where the module body starts past export names that spell the prologue\'s end', () => {
   const source = `const x = 1; export { x as "yield;", x as "it's \\"yield;\\"" }\n`
-  const { code } = transformEsm(source, '/virtual/names.js')
-  expect(bodyOffset(code)).toEqual({ lineOffset: 0, columnOffset: -code.indexOf('const x = 1') })
+  const { code, bodyStart } = transformEsm(source, '/virtual/names.js')
+  expect(bodyOffset(code, bodyStart)).toEqual({ lineOffset: 0, columnOffset: -code.indexOf('const x = 1') })
 })
 
 it('keeps the file\'s lines when its first line is an import the transform removes (no line taken back)', () => {
   const source = `import { a } from './a.js'\n\nexport function f() {\n  throw new Error(a)\n}\n`
-  const { code } = transformEsm(source, '/virtual/first-line-import.js')
-  expect(bodyOffset(code).lineOffset).toBe(0)
+  const { code, bodyStart } = transformEsm(source, '/virtual/first-line-import.js')
+  expect(bodyOffset(code, bodyStart).lineOffset).toBe(0)
   // The code's fourth line is the file's fourth line.
   expect(code.split('\n')[3]).toBe('  throw new Error(__ms_i0.a)')
 })

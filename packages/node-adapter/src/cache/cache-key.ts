@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** Bumped when the layout of an entry's metadata changes. */
-const FORMAT = 1
+const FORMAT = 2
 
 let fingerprint: string | undefined
 
@@ -53,8 +53,8 @@ function codeFiles(dir: string): string[] {
 }
 
 /**
- * The digest of a file's content, its bytes as read or its text: what a cache entry is found by (an edit changes it;
- * a `touch` does not).
+ * The digest of a file's text, as loaded (or of its UTF-8 bytes: the same digest): what a cache entry is found by (an
+ * edit changes it; a `touch` does not).
  */
 export function sourceDigest(source: string | Buffer): string {
   return hash('sha1', source)

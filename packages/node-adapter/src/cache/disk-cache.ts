@@ -20,8 +20,10 @@ const FLUSH_DELAY_MS = 500
 export class DiskCache {
   readonly dir: string
   readonly maxBytes: number
-  readonly #pending = new Map<string, { meta: unknown; data: PendingData }>()
+  readonly #pending = new Map<string, { meta: unknown; data: PendingData; text: string | undefined }>()
   #madeDir = false
+  /** The last entry asked for was missing (see `read`). */
+  #missed = false
   #timer: NodeJS.Timeout | undefined
   #broken = false
 
@@ -33,23 +35,27 @@ export class DiskCache {
   read<Meta>(key: string): CacheEntry<Meta> | undefined {
     if (this.#broken) return undefined
     const path = join(this.dir, key)
-    // A miss is the rule on a first load: asked first, it costs no exception (an error object with its stack) per file.
-    if (!existsSync(path)) return undefined
+    // A miss is the rule on a first load, a hit on a warm one. After a miss, whether the file is there is asked first: a
+    // miss then costs no exception (an error object with its stack) per file. After a hit, the file is read at once:
+    // one file system call less for each file of a warm load.
+    if (this.#missed && !existsSync(path)) return undefined
     let bytes: Buffer
     try {
       bytes = readFileSync(path)
     } catch {
+      this.#missed = true
       return undefined
     }
+    this.#missed = false
     const entry = decodeEntry<Meta>(bytes)
     if (!entry) debug('ignoring a broken entry %s', key)
     return entry
   }
 
   /** Queues an entry: it is written shortly after the last one queued, or when the process exits. */
-  write(key: string, meta: unknown, data: PendingData): void {
+  write(key: string, meta: unknown, data: PendingData, text?: string): void {
     if (this.#broken) return
-    this.#pending.set(key, { meta, data })
+    this.#pending.set(key, { meta, data, text })
     if (this.#timer) this.#timer.refresh()
     else {
       this.#timer = setTimeout(() => this.flush(), FLUSH_DELAY_MS).unref()
@@ -65,7 +71,7 @@ export class DiskCache {
     if (this.#pending.size === 0) return
     const pending = [...this.#pending]
     this.#pending.clear()
-    for (const [key, { meta, data }] of pending) {
+    for (const [key, { meta, data, text }] of pending) {
       if (this.#broken) return
       let bytes: Buffer | undefined
       try {
@@ -75,7 +81,7 @@ export class DiskCache {
         continue
       }
       try {
-        this.#writeNow(key, meta, bytes)
+        this.#writeNow(key, encodeEntry(meta, bytes, text))
       } catch (error) {
         // An unwritable folder: the cache is off for this process rather than failing every module.
         debug('cannot write to %s, the cache is off for this process: %s', this.dir, (error as Error).message)
@@ -87,14 +93,14 @@ export class DiskCache {
 
   readonly #onExit = (): void => this.flush()
 
-  #writeNow(key: string, meta: unknown, data: Buffer | undefined): void {
+  #writeNow(key: string, entry: Buffer): void {
     const path = join(this.dir, key)
     if (!this.#madeDir) {
       mkdirSync(this.dir, { recursive: true })
       this.#madeDir = true
     }
     const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-    writeFileSync(temp, encodeEntry(meta, data))
+    writeFileSync(temp, entry)
     renameSync(temp, path)
   }
 }

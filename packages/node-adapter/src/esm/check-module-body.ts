@@ -3,9 +3,17 @@ import { DYNAMIC, META } from './generated-names.js'
 
 /**
  * Early errors of module code that a generator function's body accepts: V8 parses the rewritten body once more, in a
- * strict block of a script, where top-level functions are lexical as in a module (two of one name, or a `var` and a
- * function of one name, are refused), and `return`, `yield` and `new.target` are refused. A body with top-level
- * `await` is parsed in an async function instead, which still checks the declarations.
+ * block, where top-level functions are lexical as in a module (two of one name, or a `var` and a function of one name,
+ * are refused), in a context that refuses `return`, `yield` and `new.target`.
+ *
+ * That block is a class static block's, in a function that is never called: V8 only pre-parses such a function, which
+ * reports every early error of its code (V8 owes them before anything runs) without making the syntax tree and the
+ * bytecode that a script's top level gets: about a third less for typebox's bodies, whose functions (most of their
+ * text) are pre-parsed either way. A static block refuses `return`, `yield` and `await` as a module does, but takes
+ * `new.target` and refuses `arguments`, which a module does the other way round: a body that may hold either is parsed
+ * in a strict block of a script instead, which refuses `new.target` and takes `arguments` (V8 takes `argument\u0073` in
+ * a static block: a test pins it). So is a body with top-level `await`, in an async function, which still checks the
+ * declarations.
  */
 export function checkModuleBody(body: string, file: string, async: boolean, importedNames: string[]): void {
   // A module has no HTML-like comments: `<!--` is `<`, `!`, `--` and `-->` is `--`, `>` there. A space between keeps
@@ -20,9 +28,15 @@ export function checkModuleBody(body: string, file: string, async: boolean, impo
   // Imports are declared as what they are, lexical names of the module: `eval`, or a top-level declaration of the
   // same name, is refused.
   const imports = importedNames.length ? `let ${importedNames.join(', ')};` : ''
-  const code = async ? `'use strict';(async function () {{${imports}${body}\n}})` : `'use strict';{${imports}${body}\n}`
+  let code: string
+  if (async) code = `'use strict';(async function () {{${imports}${body}\n}})`
+  else if (STATIC_BLOCK_DIFFERS.test(body)) code = `'use strict';{${imports}${body}\n}`
+  else code = `function __ms_check() {class __ms_c {static {{${imports}${body}\n}}}}`
   new vm.Script(code, { filename: file })
 }
+
+/** `arguments`, or `new.target` (comments may stand between `new` and the dot). */
+const STATIC_BLOCK_DIFFERS = /\barguments\b|\bnew\b(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*\./
 
 const DYNAMIC_NAME = new RegExp(`\\b${DYNAMIC}\\b`, 'g')
 const META_NAME = new RegExp(`\\b${META}\\b`, 'g')

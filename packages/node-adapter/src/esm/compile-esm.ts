@@ -1,10 +1,10 @@
 import vm from 'node:vm'
-import { pathToFileURL } from 'node:url'
 import { readCached, saveCached, sourceOf, type CompiledFile } from '../compile-cache.js'
 import { declaresOwn } from '../cjs/compile-cjs.js'
 import { processForNamespace } from '../views/esm-records.js'
 import { moduleSyntaxError } from './syntax-error.js'
 import { checkModuleBody } from './check-module-body.js'
+import { fileUrlOf } from './file-url.js'
 import { transformEsm, type EsmTransform } from './transform-esm.js'
 
 export type EsmFunction = (
@@ -22,8 +22,8 @@ export interface CompiledEsm extends Omit<EsmTransform, 'code'> {
   fn: EsmFunction
 }
 
-/** What the disk cache keeps of an ES module: the transform as compiled (its code and what linking reads). */
-type EsmMeta = EsmTransform
+/** What the disk cache keeps of an ES module: the transform as compiled (what linking reads; the code is the text). */
+type EsmMeta = Omit<EsmTransform, 'code'>
 
 /**
  * Transforms and compiles an ES module once per version of the file. The transform's fast path (a token scan) turns
@@ -37,20 +37,22 @@ export function compileEsm(entry: CompiledFile): CompiledEsm {
   const hit = readCached<EsmMeta>(entry, 'esm')
   let transform: EsmTransform
   let compiled: Compiled
-  if (hit) {
-    transform = hit.meta
-    compiled = compile(transform.code, entry.file, hit.data)
+  if (hit?.text) {
+    transform = { ...hit.meta, code: hit.text }
+    // Looked up by export name: JSON gave it Object.prototype, whose names (`constructor`, `toString`) are export names too.
+    Object.setPrototypeOf(transform.indirect, null)
+    compiled = compile(transform.code, entry.file, transform.bodyStart, hit.data)
   } else {
     ;({ transform, compiled } = transformAndCompile(entry))
     // V8's second parse of the body, for the early errors a generator's body accepts: only on a fresh transform, since
     // a cached one passed it (and a module that fails it is never cached).
     checkModuleBody(transform.code.slice(transform.bodyStart, -3), entry.file, transform.async, transform.importedNames)
   }
-  if (!hit?.data || compiled.script.cachedDataRejected) {
-    const { script } = compiled
-    saveCached(entry, 'esm', { ...transform, code: compiled.code }, () => script.createCachedData())
-  }
   const { code: _code, ...meta } = transform
+  if (!hit?.text || !hit.data || compiled.script.cachedDataRejected) {
+    const { script } = compiled
+    saveCached(entry, 'esm', { ...meta, bodyStart: compiled.bodyStart }, () => script.createCachedData(), compiled.code)
+  }
   entry.esm = { ...meta, fn: compiled.fn }
   return entry.esm
 }
@@ -60,11 +62,11 @@ function transformAndCompile(entry: CompiledFile): { transform: EsmTransform; co
   try {
     let transform = transformEsm(source, entry.file)
     try {
-      return { transform, compiled: compile(transform.code, entry.file) }
+      return { transform, compiled: compile(transform.code, entry.file, transform.bodyStart) }
     } catch (error) {
       if (!(error instanceof SyntaxError)) throw error
       transform = transformEsm(source, entry.file, { ast: true })
-      return { transform, compiled: compile(transform.code, entry.file) }
+      return { transform, compiled: compile(transform.code, entry.file, transform.bodyStart) }
     }
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error
@@ -77,6 +79,8 @@ interface Compiled {
   fn: EsmFunction
   script: vm.Script
   code: string
+  /** Where the module's own code starts in `code`. */
+  bodyStart: number
 }
 
 /**
@@ -87,56 +91,40 @@ interface Compiled {
  * `import()` in the module is `__ms_import()`, so the script needs no dynamic import of its own; the option only
  * keeps the importModuleDynamically callback Node would otherwise register for it out of the way.
  */
-function compile(code: string, file: string, cachedData?: Buffer): Compiled {
-  const filename = pathToFileURL(file).href
+function compile(code: string, file: string, bodyStart: number, cachedData?: Buffer): Compiled {
+  const filename = fileUrlOf(file)
   // Stripped TypeScript ends with Node's `//# sourceURL=` comment naming the file's URL, the script's name already
   // here; V8 ignores the offsets of a script that has one, so it goes.
   const comment = `\n//# sourceURL=${filename}\n})`
   if (code.endsWith(comment)) code = `${code.slice(0, -comment.length)}\n})`
   let script: vm.Script
   try {
-    script = new vm.Script(code, { filename, ...bodyOffset(code), cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER })
+    script = new vm.Script(code, { filename, ...bodyOffset(code, bodyStart), cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER })
   } catch (error) {
     // A top-level `let process` cannot share the function's scope with the parameter: such a module has its own.
     if (!declaresOwn(error, 'process')) throw error
-    code = code.replace(', process) {', ') {')
-    script = new vm.Script(code, { filename, ...bodyOffset(code), importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER })
+    code = code.replace(OWN_PROCESS_HEAD, ') {')
+    bodyStart -= OWN_PROCESS_HEAD.length - ') {'.length
+    script = new vm.Script(code, { filename, ...bodyOffset(code, bodyStart), importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER })
   }
   const fn = script.runInThisContext() as CompiledFunction
   return {
     fn: (deps, ns, meta, dynamicImport, defineExports) => fn(deps, ns, meta, dynamicImport, defineExports, processForNamespace(ns)),
     script,
     code,
+    bodyStart,
   }
 }
+
+const OWN_PROCESS_HEAD = ', process) {'
 
 /**
  * Offsets that put the module's own code where it is in the file: the transform's prologue (the function's head,
- * export getters, the first `yield`) comes before the body's first line, which would shift that line's columns by its
- * length. It ends at the first `yield;` outside a string (export names in the getters are quoted); a prologue ending
- * on a line of its own would be a line to take back.
+ * export getters, the first `yield`) comes before the body's first line, at `bodyStart`, which would shift that line's
+ * columns by its length; a prologue ending on a line of its own would be a line to take back.
  */
-export function bodyOffset(code: string): { lineOffset: number; columnOffset: number } {
-  let at = 0
-  while (at < code.length) {
-    const char = code[at]
-    if (char === '"' || char === "'") {
-      at = endOfString(code, at)
-    } else if (code.startsWith('yield;', at)) {
-      // The body starts right after: a newline there is the file's own first line ending (an import the transform
-      // removed), not the prologue's, so it is no line to take back.
-      const start = at + 'yield;'.length
-      const lines = code.slice(0, start).split('\n')
-      return { lineOffset: 1 - lines.length, columnOffset: lines.length === 1 ? -start : 0 }
-    } else {
-      at++
-    }
-  }
-  return { lineOffset: 0, columnOffset: 0 }
-}
-
-function endOfString(code: string, open: number): number {
-  let at = open + 1
-  while (at < code.length && code[at] !== code[open]) at += code[at] === '\\' ? 2 : 1
-  return at + 1
+export function bodyOffset(code: string, bodyStart: number): { lineOffset: number; columnOffset: number } {
+  let lines = 0
+  for (let at = code.indexOf('\n'); at !== -1 && at < bodyStart; at = code.indexOf('\n', at + 1)) lines++
+  return { lineOffset: lines === 0 ? 0 : -lines, columnOffset: lines === 0 ? -bodyStart : 0 }
 }

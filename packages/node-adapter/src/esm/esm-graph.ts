@@ -1,13 +1,14 @@
 import { dirname } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { CjsFacade } from '../cjs/cjs-facade.js'
 import { fillHostNamespaceAsync, fillHostNamespaceSync, hostNamespace } from '../host-modules.js'
 import type { ModuleSpace } from '../module-space.js'
 import { addExports, addStarExports, createNamespace, defineExports, sealNamespace } from '../namespace.js'
 import { compileEsm, type CompiledEsm } from './compile-esm.js'
 import { dynamicImport } from './dynamic-import.js'
+import { fileUrlOf } from './file-url.js'
 import { checkImportAttributes, type ImportAttributes } from './import-attributes.js'
-import { checkImports, exportedNameSet, resolveExport } from './resolve-export.js'
+import { checkImports, resolveExport } from './resolve-export.js'
+import { exportedNameSet } from './star-names.js'
 
 /** One static import of a linked module: what its namespace is and how to get it evaluated. */
 export interface DependencySlot {
@@ -45,7 +46,7 @@ export class EsmRecord {
     // A null prototype, as Node's: `import.meta` converts to no string, and has no inherited names.
     this.#meta ??= {
       __proto__: null,
-      url: pathToFileURL(id).href,
+      url: fileUrlOf(id),
       filename: id,
       dirname: dirname(id),
       main: false,

@@ -8,18 +8,23 @@ export type ImportAttributes = Record<string, string>
  * is the only key, `json` its only value, and a JSON module needs it; errors are Node's, with its codes.
  */
 export function checkImportAttributes(attributes: ImportAttributes | undefined, id: string, json: boolean): void {
-  const url = id.startsWith('node:') ? id : pathToFileURL(id).href
-  const keys = attributes ? Object.keys(attributes) : []
-  for (const key of keys) {
-    if (key !== 'type') throw unsupported(key, attributes![key]!, url)
+  // Every static import of every module comes here: the common case (no attributes, not JSON) makes nothing.
+  if (attributes === undefined && !json) return
+  for (const key of attributes ? Object.keys(attributes) : []) {
+    if (key !== 'type') throw unsupported(key, attributes![key]!, id)
   }
   const type = attributes?.type
   if (type === undefined) {
-    if (json) throw nodeError(`Module "${url}" needs an import attribute of "type: json"`, 'ERR_IMPORT_ATTRIBUTE_MISSING')
+    if (json) throw nodeError(`Module "${urlOf(id)}" needs an import attribute of "type: json"`, 'ERR_IMPORT_ATTRIBUTE_MISSING')
     return
   }
-  if (type !== 'json') throw unsupported('type', type, url)
-  if (!json) throw nodeError(`Module "${url}" is not of type "json"`, 'ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE')
+  if (type !== 'json') throw unsupported('type', type, id)
+  if (!json) throw nodeError(`Module "${urlOf(id)}" is not of type "json"`, 'ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE')
+}
+
+/** The module's URL as Node's errors name it, made only for an error (it costs more than the check). */
+function urlOf(id: string): string {
+  return id.startsWith('node:') ? id : pathToFileURL(id).href
 }
 
 /** A static import's attribute keys must differ (an early error, which V8 reports at parse time). */
@@ -28,8 +33,8 @@ export function addImportAttribute(attributes: ImportAttributes, key: string, va
   attributes[key] = value
 }
 
-function unsupported(key: string, value: string, url: string): TypeError {
-  return nodeError(`Import attribute "${key}" with value "${value}" is not supported in ${url}`, 'ERR_IMPORT_ATTRIBUTE_UNSUPPORTED')
+function unsupported(key: string, value: string, id: string): TypeError {
+  return nodeError(`Import attribute "${key}" with value "${value}" is not supported in ${urlOf(id)}`, 'ERR_IMPORT_ATTRIBUTE_UNSUPPORTED')
 }
 
 function nodeError(message: string, code: string): TypeError {
