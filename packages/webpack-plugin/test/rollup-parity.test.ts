@@ -1,5 +1,4 @@
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import modspace from '@modspace/rollup-plugin'
 import { ModspacePlugin } from '@modspace/webpack-plugin'
 import { makeTempDir } from '@modspace/test-utils'
@@ -7,7 +6,7 @@ import commonjsModule from '@rollup/plugin-commonjs'
 import { rolldown, type Plugin as RolldownPlugin } from 'rolldown'
 import { rollup } from 'rollup'
 import { afterAll, expect, it } from 'vitest'
-import { APP, APP_CONFIG, readManifest } from './app-fixture.js'
+import { APP, APP_CONFIG, PARITY_APP, instances, readManifest } from './app-fixture.js'
 import { errorMessages, nodeBuild, runWebpack } from './run-webpack.js'
 
 // The package's types describe a CommonJS default export that NodeNext resolution sees as the module itself.
@@ -15,17 +14,7 @@ const commonjs = ((commonjsModule as { default?: unknown }).default ?? commonjsM
 const temp = makeTempDir('modspace-webpack-parity-')
 afterAll(() => temp.cleanup())
 
-/** test/fixtures/parity-app: CommonJS requiring a native and a builtin, a re-export-only module, import(), top-level await, two self-first spaces over one root. */
-const PARITY_APP = fileURLToPath(new URL('fixtures/parity-app', import.meta.url))
-
 type Manifest = ReturnType<typeof readManifest>
-
-/** What both bundlers must agree on, line by line: the instance (space, file), its kind and its package. */
-function instances(manifest: Manifest): string[] {
-  return manifest.modules.map((m: Manifest['modules'][number] & { package?: { name: string; version: string } }) =>
-    `${m.space} ${m.kind} ${m.id}${m.package ? ` ${m.package.name}@${m.package.version}` : ''}`,
-  )
-}
 
 async function fromWebpack(app: string, config: string, host: string): Promise<Manifest> {
   const outDir = join(temp.dir, `webpack-${host}`)
