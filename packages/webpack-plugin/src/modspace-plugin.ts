@@ -45,7 +45,6 @@ export class ModspacePlugin implements WebpackPluginInstance {
     compiler.hooks.invalid.tap(PLUGIN, () => this.#loaded?.graph.clearCache())
     // Each run() is a new build: what the last one read (and which native copies it saw) may no longer hold.
     compiler.hooks.beforeRun.tap(PLUGIN, () => this.#loaded?.graph.clearCache())
-    compiler.hooks.make.tapPromise(PLUGIN, (compilation) => addSpaceEntries(compiler, compilation, this.#graph()))
     compiler.hooks.compilation.tap(PLUGIN, (compilation) => {
       if (this.#loaded?.configFile) compilation.fileDependencies.add(this.#loaded.configFile)
     })
@@ -61,6 +60,7 @@ export class ModspacePlugin implements WebpackPluginInstance {
     // Layers are what a space is made of. Older webpack 5 releases keep them behind this flag; newer ones always have them.
     ;(compiler.options.experiments as { layers?: boolean }).layers = true
     compiler.hooks.thisCompilation.tap(PLUGIN, (compilation, { normalModuleFactory }) => registerEntryFactory(compiler, compilation, normalModuleFactory))
+    compiler.hooks.make.tapPromise(PLUGIN, (compilation) => addSpaceEntries(compiler, compilation, this.#graph()))
     compiler.hooks.compilation.tap(PLUGIN, (compilation, { normalModuleFactory }) => {
       const graph = this.#graph()
       // Read here, not in apply(): webpack fills in its defaults (externalsPresets from target) after user plugins apply.
@@ -82,6 +82,7 @@ export class ModspacePlugin implements WebpackPluginInstance {
     return applyRspack(compiler, {
       target: this.options.target,
       graph: () => this.#graph(),
+      configFile: () => this.#loaded?.configFile,
       load: () => this.#load(compiler, (message) => logger.warn(message)),
     })
   }

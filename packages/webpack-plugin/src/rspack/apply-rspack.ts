@@ -1,9 +1,12 @@
 import type { ResolveResult, SpaceGraph } from '@modspace/core'
 import type { Compilation, Compiler, Module } from 'webpack'
 import type { AliasOption } from '../user-alias.js'
+import { PairingCheck } from './check-pairing.js'
 import { DecisionQueue } from './decision-queue.js'
 import { decideInExternals } from './decide-in-externals.js'
-import { spaceLayerRules } from './layer-rules.js'
+import { presentEntries } from '../space-entries.js'
+import { setUpFirstBuild } from './first-build.js'
+import { redecideOnChange } from './redecide-on-change.js'
 import { rewriteRequest, type RspackResolveData } from './rewrite-requests.js'
 
 const PLUGIN = 'ModspacePlugin'
@@ -11,6 +14,8 @@ const PLUGIN = 'ModspacePlugin'
 export interface RspackSetup {
   target: 'node' | 'browser' | undefined
   graph: () => SpaceGraph
+  /** The config file, when the config came from one. */
+  configFile: () => string | undefined
   /** Loads the graph (once; again after the config changed in watch mode). */
   load: () => Promise<{ graph: SpaceGraph; configFile: string | undefined }>
 }
@@ -34,10 +39,11 @@ interface RspackOptions {
 export function applyRspack(compiler: Compiler, setup: RspackSetup): (module: Module) => ResolveResult | undefined {
   const options = compiler.options as unknown as RspackOptions
   const queue = new DecisionQueue()
+  const pairing = new PairingCheck()
   const resources = new Map<string, ResolveResult>()
   const externalDecisions = new Map<string, ResolveResult>()
   let nodePreset = false
-  let rulesFor: string | undefined
+  let firstBuild: string | undefined
 
   // After rspack's defaults, before it applies them: `externalsPresets.node` would take an overridden `node:x`
   // before any hook could decide it, so the plugin externalizes the builtins the core decides instead.
@@ -58,19 +64,22 @@ export function applyRspack(compiler: Compiler, setup: RspackSetup): (module: Mo
   })
   options.externals = [decide, ...(options.externals === undefined ? [] : Array.isArray(options.externals) ? options.externals : [options.externals])]
 
-  // rspack reads `module.rules` when it first builds: the spaces must be known by then.
-  const addRules = async (): Promise<void> => {
-    const { graph } = await setup.load()
-    const names = [...graph.spaces.keys()]
-    if (rulesFor === undefined) options.module.rules.unshift(...spaceLayerRules(names))
-    rulesFor ??= names.join('\0')
+  const beforeBuild = async (): Promise<void> => {
+    firstBuild = setUpFirstBuild(compiler, (await setup.load()).graph, options.module.rules, firstBuild)
   }
-  compiler.hooks.beforeRun.tapPromise(PLUGIN, addRules)
-  compiler.hooks.watchRun.tapPromise(PLUGIN, addRules)
+  compiler.hooks.beforeRun.tapPromise(PLUGIN, beforeBuild)
+  compiler.hooks.watchRun.tapPromise(PLUGIN, beforeBuild)
+  compiler.hooks.make.tap(PLUGIN, (compilation) => void presentEntries(compilation, setup.graph()))
+  redecideOnChange(compiler, setup.configFile)
 
   compiler.hooks.compilation.tap(PLUGIN, (compilation: Compilation, { normalModuleFactory }) => {
     queue.clear()
-    normalModuleFactory.hooks.resolve.tap(PLUGIN, (data) => rewriteRequest(data as unknown as RspackResolveData, queue, resources))
+    normalModuleFactory.hooks.resolve.tap(PLUGIN, (data) => rewriteRequest(data as unknown as RspackResolveData, queue, resources, pairing))
+    normalModuleFactory.hooks.createModule.tap(PLUGIN, (data) => {
+      const created = data as unknown as { dependencyType: string; resourceResolveData?: { resource?: string } }
+      const resource = created.resourceResolveData?.resource
+      if (resource) pairing.check(resource, created.dependencyType)
+    })
   })
 
   return (module) => {

@@ -1,4 +1,5 @@
 import type { ResolveResult } from '@modspace/core'
+import type { PairingCheck } from './check-pairing.js'
 import type { DecisionQueue } from './decision-queue.js'
 import { taggedRequest } from './space-tag.js'
 
@@ -14,12 +15,14 @@ export interface RspackResolveData {
  * its owner's space (whose rule then gives the module that space's layer); a refusal the externals did not take over
  * fails the dependency here. `resources` keeps each rewritten request's decision, for the manifest.
  */
-export function rewriteRequest(data: RspackResolveData, queue: DecisionQueue, resources: Map<string, ResolveResult>): void {
-  const decision = queue.take({ request: data.request, context: data.context, issuer: data.contextInfo.issuer, issuerLayer: data.contextInfo.issuerLayer })
-  if (!decision) return
+export function rewriteRequest(data: RspackResolveData, queue: DecisionQueue, resources: Map<string, ResolveResult>, pairing: PairingCheck): void {
+  const taken = queue.take({ request: data.request, context: data.context, issuer: data.contextInfo.issuer, issuerLayer: data.contextInfo.issuerLayer })
+  if (!taken) return
+  const { decision } = taken
   if ('error' in decision) throw decision.error
   const { kind, id, space } = decision.result
   if (kind !== 'file' && kind !== 'override') return
   data.request = taggedRequest(id, decision.plan.query, space)
   resources.set(data.request, decision.result)
+  if (taken.contested) pairing.expect(data.request, decision.plan.request.kind ?? 'import')
 }
