@@ -37,11 +37,22 @@ describe('DecisionQueue', () => {
 })
 
 describe('PairingCheck', () => {
-  it('fails a module rspack created for the other kind of a contested request', () => {
+  const from = (issuer: string, category: string, request = 'dual') => [{ originModule: { resource: issuer }, dependency: { category, request } }]
+
+  it("fails a module rspack gave to the other kind of its importer's contested request", () => {
     const pairing = new PairingCheck()
-    pairing.expect('/app/esm.mjs?modspace=a', 'import')
-    expect(() => pairing.check('/app/esm.mjs?modspace=a', 'esm import')).not.toThrow()
-    expect(() => pairing.check('/app/esm.mjs?modspace=a', 'cjs require')).toThrow(/MODSPACE_UNSUPPORTED_BUNDLER.*for a require that modspace decided as an import/)
-    expect(() => pairing.check('/app/other.js', 'cjs require')).not.toThrow()
+    pairing.expect('/app/esm.mjs?modspace=a', { issuer: '/app/index.js', request: 'dual', kind: 'import' })
+    expect(pairing.check('/app/esm.mjs?modspace=a', from('/app/index.js?modspace=a', 'esm'))).toBeUndefined()
+    expect(pairing.check('/app/esm.mjs?modspace=a', from('/app/index.js?modspace=a', 'commonjs'))?.message).toMatch(
+      /MODSPACE_UNSUPPORTED_BUNDLER.*rspack gave \/app\/esm\.mjs to a require of "dual" that modspace decided as an import/,
+    )
+  })
+
+  it('leaves other importers, other requests and uncontested modules alone', () => {
+    const pairing = new PairingCheck()
+    pairing.expect('/app/esm.mjs?modspace=a', { issuer: '/app/index.js', request: 'dual', kind: 'import' })
+    expect(pairing.check('/app/esm.mjs?modspace=a', from('/app/other.js', 'commonjs'))).toBeUndefined()
+    expect(pairing.check('/app/esm.mjs?modspace=a', from('/app/index.js', 'commonjs', './esm.mjs'))).toBeUndefined()
+    expect(pairing.check('/app/cjs.cjs?modspace=a', from('/app/index.js', 'commonjs'))).toBeUndefined()
   })
 })

@@ -1,7 +1,7 @@
 import type { ResolveResult, SpaceGraph } from '@modspace/core'
-import type { Compilation, Compiler, Module } from 'webpack'
+import type { Compilation, Compiler, Module, WebpackError } from 'webpack'
 import type { AliasOption } from '../user-alias.js'
-import { PairingCheck } from './check-pairing.js'
+import { PairingCheck, type IncomingDependency } from './check-pairing.js'
 import { DecisionQueue } from './decision-queue.js'
 import { decideInExternals } from './decide-in-externals.js'
 import { presentEntries } from '../space-entries.js'
@@ -75,10 +75,13 @@ export function applyRspack(compiler: Compiler, setup: RspackSetup): (module: Mo
   compiler.hooks.compilation.tap(PLUGIN, (compilation: Compilation, { normalModuleFactory }) => {
     queue.clear()
     normalModuleFactory.hooks.resolve.tap(PLUGIN, (data) => rewriteRequest(data as unknown as RspackResolveData, queue, resources, pairing))
-    normalModuleFactory.hooks.createModule.tap(PLUGIN, (data) => {
-      const created = data as unknown as { dependencyType: string; resourceResolveData?: { resource?: string } }
-      const resource = created.resourceResolveData?.resource
-      if (resource) pairing.check(resource, created.dependencyType)
+    compilation.hooks.finishModules.tap(PLUGIN, (modules) => {
+      if (pairing.size === 0) return
+      for (const module of modules) {
+        const resource = (module as { resource?: unknown }).resource
+        const error = typeof resource === 'string' ? pairing.check(resource, compilation.moduleGraph.getIncomingConnections(module) as Iterable<IncomingDependency>) : undefined
+        if (error) compilation.errors.push(error as unknown as WebpackError)
+      }
     })
   })
 

@@ -16,7 +16,8 @@ export interface RspackResolveData {
  * fails the dependency here. `resources` keeps each rewritten request's decision, for the manifest.
  */
 export function rewriteRequest(data: RspackResolveData, queue: DecisionQueue, resources: Map<string, ResolveResult>, pairing: PairingCheck): void {
-  const taken = queue.take({ request: data.request, context: data.context, issuer: data.contextInfo.issuer, issuerLayer: data.contextInfo.issuerLayer })
+  const key = { request: data.request, context: data.context, issuer: data.contextInfo.issuer, issuerLayer: data.contextInfo.issuerLayer }
+  const taken = queue.take(key)
   if (!taken) return
   const { decision } = taken
   if ('error' in decision) throw decision.error
@@ -24,5 +25,7 @@ export function rewriteRequest(data: RspackResolveData, queue: DecisionQueue, re
   if (kind !== 'file' && kind !== 'override') return
   data.request = taggedRequest(id, decision.plan.query, space)
   resources.set(data.request, decision.result)
-  if (taken.contested) pairing.expect(data.request, decision.plan.request.kind ?? 'import')
+  if (taken.contested) {
+    pairing.expect(data.request, { issuer: data.contextInfo.issuer, request: key.request, kind: decision.plan.request.kind ?? 'import' })
+  }
 }
