@@ -5,6 +5,7 @@ import { emitManifest } from './emit-manifest.js'
 import { loadSpaceGraph, type LoadedGraph } from './load-space-graph.js'
 import { validateOptions, type ModspacePluginOptions, type ResolvedOptions } from './options.js'
 import { applyRspack } from './rspack/apply-rspack.js'
+import { rspackVersionRefusal } from './rspack/rspack-refusals.js'
 import { addSpaceEntries, registerEntryFactory } from './space-entries.js'
 
 const PLUGIN = 'ModspacePlugin'
@@ -32,6 +33,10 @@ export class ModspacePlugin implements WebpackPluginInstance {
   }
 
   apply(compiler: Compiler): void {
+    if (isRspack(compiler)) {
+      const refusal = rspackVersionRefusal((compiler as { rspack?: { rspackVersion?: string } }).rspack?.rspackVersion)
+      if (refusal) throw refusal
+    }
     const logger = compiler.getInfrastructureLogger(PLUGIN)
     compiler.hooks.beforeCompile.tapPromise(PLUGIN, async () => {
       this.#loaded = await this.#load(compiler, (message) => logger.warn(message))

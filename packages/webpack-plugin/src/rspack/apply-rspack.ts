@@ -7,6 +7,7 @@ import { decideInExternals } from './decide-in-externals.js'
 import { presentEntries } from '../space-entries.js'
 import { setUpFirstBuild } from './first-build.js'
 import { redecideOnChange } from './redecide-on-change.js'
+import { rspackCacheRefusal } from './rspack-refusals.js'
 import { rewriteRequest, type RspackResolveData } from './rewrite-requests.js'
 
 const PLUGIN = 'ModspacePlugin'
@@ -22,6 +23,7 @@ export interface RspackSetup {
 
 /** rspack's compiler options, as far as this plugin changes them. */
 interface RspackOptions {
+  cache?: unknown
   externals?: unknown
   externalsPresets: { node?: boolean }
   module: { rules: unknown[] }
@@ -48,6 +50,8 @@ export function applyRspack(compiler: Compiler, setup: RspackSetup): (module: Mo
   // After rspack's defaults, before it applies them: `externalsPresets.node` would take an overridden `node:x`
   // before any hook could decide it, so the plugin externalizes the builtins the core decides instead.
   compiler.hooks.afterEnvironment.tap(PLUGIN, () => {
+    const refusal = rspackCacheRefusal(options.cache)
+    if (refusal) throw refusal
     nodePreset = options.externalsPresets.node === true
     if (nodePreset) options.externalsPresets.node = false
   })
