@@ -76,8 +76,9 @@ export function applyRspack(compiler: Compiler, setup: RspackSetup): (module: Mo
   compiler.hooks.make.tap(PLUGIN, (compilation) => void presentEntries(compilation, setup.graph()))
   redecideOnChange(compiler, setup.configFile)
 
+  // Not in `compilation`, which a child compilation (an HTML template, say) runs in the middle of its parent's build.
+  compiler.hooks.thisCompilation.tap(PLUGIN, () => queue.clear())
   compiler.hooks.compilation.tap(PLUGIN, (compilation: Compilation, { normalModuleFactory }) => {
-    queue.clear()
     normalModuleFactory.hooks.resolve.tap(PLUGIN, (data) => rewriteRequest(data as unknown as RspackResolveData, queue, resources, pairing))
     compilation.hooks.finishModules.tap(PLUGIN, (modules) => {
       if (pairing.size === 0) return

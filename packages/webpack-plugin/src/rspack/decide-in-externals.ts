@@ -116,7 +116,6 @@ function importerLine(context: string, plan: PlannedRequest, issuerLayer: string
   const importer = plan.request.importer
   if (!importer) return []
   const path = relative(context, importer)
-
   return [plan.request.space === ROOT_SPACE || !issuerLayer ? path : `${path} (space ${plan.request.space})`]
 }
 

@@ -12,7 +12,7 @@ const PLUGIN = 'ModspacePlugin'
  */
 export function redecideOnChange(compiler: Compiler, configFile: () => string | undefined): void {
   let files: string[] = []
-  compiler.hooks.compilation.tap(PLUGIN, (compilation) => {
+  compiler.hooks.thisCompilation.tap(PLUGIN, (compilation) => {
     compilation.hooks.finishModules.tap(PLUGIN, (modules) => {
       files = []
       for (const module of modules) {
