@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { ModspacePlugin } from '@modspace/webpack-plugin'
 import { makeTempDir } from '@modspace/test-utils'
-import type { Configuration, Stats } from '@rspack/core'
+import type { Compiler, Configuration, Stats } from '@rspack/core'
 import { afterAll, expect, it } from 'vitest'
 import { APP, APP_CONFIG, expectAppInstances, readManifest } from './app-fixture.js'
 import { browserBuild, expectBrowserBuild } from './browser-fixture.js'
@@ -86,4 +86,19 @@ it("names a space's missing entry by its config line, and builds the others, in 
   expect(errors).toHaveLength(1)
   expect(errors[0]!.message).toContain(`[MODSPACE_ENTRY_MISSING] spaces.alpha.entries.extra: the entry ${join(APP, 'plugins/alpha/nope.js')} does not exist.`)
   expect(stats.compilation.entrypoints.has('alpha/main')).toBe(true)
+})
+
+it('keeps the spaces apart in a build with a child compilation (an HTML template, say) of its own', async () => {
+  const outDir = join(temp.dir, 'child')
+  const child = {
+    apply(compiler: Compiler) {
+      compiler.hooks.make.tapPromise('child', (compilation) => new Promise<void>((resolve, reject) => {
+        const childCompiler = compilation.createChildCompiler('child', { filename: 'child-[name].js' }, [new compiler.webpack.EntryPlugin(APP, './host.js', { name: 'child' })])
+        childCompiler.runAsChild((error) => (error ? reject(error) : resolve()))
+      }))
+    },
+  }
+  const stats = await build(nodeBuild(APP, outDir, { host: './host.js' }, { plugins: [new ModspacePlugin({ config: APP_CONFIG }), child as never] }))
+  expect(messages(stats)).toEqual([])
+  await expectAppInstances(outDir)
 })
