@@ -19,7 +19,8 @@ function isRspack(compiler: Compiler): boolean {
  * Module spaces for webpack. Each space is a webpack layer: module identity in webpack includes the layer, so the
  * same file owned by two spaces is two modules, and a module owned by `root` is in no layer (one module). Every
  * decision (owner and file) comes from `graph.resolve()` of @modspace/core; webpack's resolver only locates the file
- * core chose, so that loaders, rules and `resource` data still apply.
+ * core chose, so that loaders, rules and `resource` data still apply. Under rspack (2.3) the same decisions reach
+ * rspack by another route through its hooks (`rspack/apply-rspack.ts`); root's one layer there is `''`.
  */
 export class ModspacePlugin implements WebpackPluginInstance {
   readonly options: ResolvedOptions
