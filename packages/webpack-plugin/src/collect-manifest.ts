@@ -6,10 +6,10 @@ import type { Module } from 'webpack'
  * about itself (a module restored from webpack's persistent cache, or one reached through a loader request).
  * Builtins appear as `node:x` owned by root, as core decides them, though webpack's externals create their modules.
  */
-export function manifestInputs(modules: Iterable<Module>, decisions: WeakMap<Module, ResolveResult>, spaces: ReadonlyMap<string, unknown>, isExternal: (module: Module) => boolean): ManifestInput[] {
+export function manifestInputs(modules: Iterable<Module>, decisionOf: (module: Module) => ResolveResult | undefined, spaces: ReadonlyMap<string, unknown>, isExternal: (module: Module) => boolean): ManifestInput[] {
   const rows: ManifestInput[] = []
   for (const module of modules) {
-    const decided = decisions.get(module)
+    const decided = decisionOf(module)
     if (decided) {
       rows.push({ space: decided.space, id: decided.id, kind: decided.kind, package: decided.package })
       continue

@@ -11,6 +11,7 @@ import {
 } from '@modspace/core'
 import createDebug from 'debug'
 import type { Compilation, Compiler, Module, ResolveData } from 'webpack'
+import { bundleConditions } from './bundle-conditions.js'
 import { factorizeWithoutExternals, type NormalModuleFactory } from './factorize-without-externals.js'
 import { importerChain } from './importer-chain.js'
 import { nativeExternal } from './native-external.js'
@@ -43,7 +44,7 @@ export interface DecideOptions {
  */
 export function decideModules(compiler: Compiler, compilation: Compilation, factory: NormalModuleFactory, options: DecideOptions): void {
   const { graph, target, moduleDecisions } = options
-  const conditions = target === 'browser' ? ['browser', ...graph.config.conditions.filter((c) => c !== 'node')] : undefined
+  const conditions = bundleConditions(graph, target)
   const decisions = new WeakMap<ResolveData, Decision>()
 
   // Before webpack's externals (stage 0), so that an override of a builtin or a package wins over them.

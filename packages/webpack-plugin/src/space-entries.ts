@@ -31,20 +31,23 @@ export function registerEntryFactory(compiler: Compiler, compilation: Compilatio
 }
 
 /**
- * Adds the entries to the compilation, each in its space's layer. An entry whose file is missing is a build error
- * naming its `spaces.<space>.entries.<name>` (webpack alone would say it cannot resolve the path), and its file is
- * watched, so that creating it rebuilds.
+ * The entries whose files exist. A missing one is a build error naming its `spaces.<space>.entries.<name>` (the
+ * bundler alone would say it cannot resolve the path), and its file is watched, so that creating it rebuilds.
  */
-export function addSpaceEntries(compiler: Compiler, compilation: Compilation, graph: SpaceGraph): Promise<void> {
-  const { EntryPlugin } = compiler.webpack
-  const entries = spaceEntries(graph).filter(({ space, entry, file }) => {
+export function presentEntries(compilation: Compilation, graph: SpaceGraph): SpaceEntry[] {
+  return spaceEntries(graph).filter(({ space, entry, file }) => {
     if (graph.host.stat(file)?.isFile) return true
     compilation.errors.push(entryMissingError(graph, space, entry, file) as unknown as WebpackError)
     compilation.missingDependencies.add(file)
     return false
   })
+}
+
+/** Adds the entries to the compilation, each in its space's layer (`presentEntries`). */
+export function addSpaceEntries(compiler: Compiler, compilation: Compilation, graph: SpaceGraph): Promise<void> {
+  const { EntryPlugin } = compiler.webpack
   return Promise.all(
-    entries.map(
+    presentEntries(compilation, graph).map(
       ({ name, space, file }) =>
         new Promise<void>((resolve, reject) => {
           const dependency = EntryPlugin.createDependency(file, { name })

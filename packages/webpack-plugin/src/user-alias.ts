@@ -1,6 +1,6 @@
 import type { ResolveData } from 'webpack'
 
-type AliasOption = NonNullable<NonNullable<ResolveData['resolveOptions']>['alias']>
+export type AliasOption = NonNullable<NonNullable<ResolveData['resolveOptions']>['alias']>
 
 /**
  * Whether `specifier` is one of the user's webpack `resolve.alias` keys (`@`, `@/x`, or an exact `name$`). An alias

@@ -49,3 +49,15 @@ export async function expectAppInstances(outDir: string): Promise<void> {
 export function readManifest(outDir: string, name = 'modspace-manifest.json'): { bundler: string; modules: Array<{ space: string; id: string; kind: string }> } {
   return JSON.parse(readFileSync(join(outDir, name), 'utf8'))
 }
+
+/** test/fixtures/parity-app: CommonJS requiring a native and a builtin, a re-export-only module, import(), top-level await, two self-first spaces over one root. */
+export const PARITY_APP = fileURLToPath(new URL('fixtures/parity-app', import.meta.url))
+
+type Manifest = ReturnType<typeof readManifest>
+
+/** What two bundlers' manifests must agree on, line by line: the instance (space, file), its kind and its package. */
+export function instances(manifest: Manifest): string[] {
+  return manifest.modules.map((m: Manifest['modules'][number] & { package?: { name: string; version: string } }) =>
+    `${m.space} ${m.kind} ${m.id}${m.package ? ` ${m.package.name}@${m.package.version}` : ''}`,
+  )
+}

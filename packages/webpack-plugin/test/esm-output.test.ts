@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { ModspacePlugin } from '@modspace/webpack-plugin'
 import { makeTempDir } from '@modspace/test-utils'
+import type { Configuration as RspackConfiguration } from '@rspack/core'
 import { afterAll, expect, it } from 'vitest'
 import { APP, APP_CONFIG } from './app-fixture.js'
+import { runRspack } from './run-rspack.js'
 import { errorMessages, nodeBuild, runWebpack } from './run-webpack.js'
 
 const node = fileURLToPath(new URL('../../../node_modules/.bin/node', import.meta.url))
@@ -33,6 +35,20 @@ it('keeps the instances in ES module output, natives loaded once through createR
     }),
   )
   expect(errorMessages(stats)).toEqual([])
+  const printed = execFileSync(node, ['--input-type=module', '-e', check(outDir)], { encoding: 'utf8' })
+  expect(JSON.parse(printed)).toEqual({ sharedIsOne: true, ownIsTwo: true, nativeIsOne: true, lazyKeepsSpace: true })
+})
+
+it('keeps them under rspack too, natives loaded once through node-commonjs externals', async () => {
+  const outDir = `${temp.dir}/rspack`
+  const stats = await runRspack(
+    nodeBuild(APP, outDir, { host: './host.js' }, {
+      experiments: { outputModule: true },
+      output: { path: outDir, filename: '[name].mjs', chunkFilename: 'chunks/[name].mjs', module: true, chunkFormat: 'module', library: { type: 'module' } },
+      plugins: [new ModspacePlugin({ config: APP_CONFIG, manifest: false })],
+    }) as RspackConfiguration,
+  )
+  expect(stats.compilation.errors.map((e) => e.message)).toEqual([])
   const printed = execFileSync(node, ['--input-type=module', '-e', check(outDir)], { encoding: 'utf8' })
   expect(JSON.parse(printed)).toEqual({ sharedIsOne: true, ownIsTwo: true, nativeIsOne: true, lazyKeepsSpace: true })
 })

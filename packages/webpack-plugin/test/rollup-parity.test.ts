@@ -1,13 +1,14 @@
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import modspace from '@modspace/rollup-plugin'
 import { ModspacePlugin } from '@modspace/webpack-plugin'
 import { makeTempDir } from '@modspace/test-utils'
 import commonjsModule from '@rollup/plugin-commonjs'
+import type { Configuration as RspackConfiguration } from '@rspack/core'
 import { rolldown, type Plugin as RolldownPlugin } from 'rolldown'
 import { rollup } from 'rollup'
 import { afterAll, expect, it } from 'vitest'
-import { APP, APP_CONFIG, readManifest } from './app-fixture.js'
+import { APP, APP_CONFIG, PARITY_APP, instances, readManifest } from './app-fixture.js'
+import { runRspack } from './run-rspack.js'
 import { errorMessages, nodeBuild, runWebpack } from './run-webpack.js'
 
 // The package's types describe a CommonJS default export that NodeNext resolution sees as the module itself.
@@ -15,17 +16,7 @@ const commonjs = ((commonjsModule as { default?: unknown }).default ?? commonjsM
 const temp = makeTempDir('modspace-webpack-parity-')
 afterAll(() => temp.cleanup())
 
-/** test/fixtures/parity-app: CommonJS requiring a native and a builtin, a re-export-only module, import(), top-level await, two self-first spaces over one root. */
-const PARITY_APP = fileURLToPath(new URL('fixtures/parity-app', import.meta.url))
-
 type Manifest = ReturnType<typeof readManifest>
-
-/** What both bundlers must agree on, line by line: the instance (space, file), its kind and its package. */
-function instances(manifest: Manifest): string[] {
-  return manifest.modules.map((m: Manifest['modules'][number] & { package?: { name: string; version: string } }) =>
-    `${m.space} ${m.kind} ${m.id}${m.package ? ` ${m.package.name}@${m.package.version}` : ''}`,
-  )
-}
 
 async function fromWebpack(app: string, config: string, host: string): Promise<Manifest> {
   const outDir = join(temp.dir, `webpack-${host}`)
@@ -33,6 +24,16 @@ async function fromWebpack(app: string, config: string, host: string): Promise<M
   expect(errorMessages(stats)).toEqual([])
   const manifest = readManifest(outDir)
   expect(manifest.bundler).toBe('webpack')
+  return manifest
+}
+
+/** The same webpack plugin under rspack (docs/webpack.md, "rspack"). */
+async function fromRspack(app: string, config: string, host: string): Promise<Manifest> {
+  const outDir = join(temp.dir, `rspack-${host}`)
+  const stats = await runRspack(nodeBuild(app, outDir, { host: `./${host}` }, { plugins: [new ModspacePlugin({ config })] }) as RspackConfiguration)
+  expect(stats.compilation.errors.map((e) => e.message)).toEqual([])
+  const manifest = readManifest(outDir)
+  expect(manifest.bundler).toBe('rspack')
   return manifest
 }
 
@@ -58,14 +59,15 @@ async function fromRolldown(app: string, config: string, host: string): Promise<
   return manifest
 }
 
-it('puts the same modules in the same spaces as the Rollup plugin under Rollup and rolldown, for one app', async () => {
+it('puts the same modules in the same spaces as the Rollup plugin under Rollup and rolldown, and as itself under rspack, for one app', async () => {
   const webpack = instances(await fromWebpack(APP, APP_CONFIG, 'host.js'))
   expect(webpack.length).toBeGreaterThan(10)
   expect(webpack).toEqual(instances(await fromRollup(APP, APP_CONFIG, 'host.js')))
   expect(webpack).toEqual(instances(await fromRolldown(APP, APP_CONFIG, 'host.js')))
+  expect(webpack).toEqual(instances(await fromRspack(APP, APP_CONFIG, 'host.js')))
 })
 
-it('lists the same modules as the Rollup plugin under Rollup and rolldown where CommonJS requires natives and builtins, a module only re-exports, and two self-first spaces share a root', async () => {
+it('lists the same modules as the Rollup plugin under Rollup and rolldown, and as itself under rspack, where CommonJS requires natives and builtins, a module only re-exports, and two self-first spaces share a root', async () => {
   const config = join(PARITY_APP, 'modspace.config.json')
   const webpack = instances(await fromWebpack(PARITY_APP, config, 'host.mjs'))
   expect(webpack).toEqual([
@@ -89,4 +91,5 @@ it('lists the same modules as the Rollup plugin under Rollup and rolldown where 
   ])
   expect(webpack).toEqual(instances(await fromRollup(PARITY_APP, config, 'host.mjs')))
   expect(webpack).toEqual(instances(await fromRolldown(PARITY_APP, config, 'host.mjs')))
+  expect(webpack).toEqual(instances(await fromRspack(PARITY_APP, config, 'host.mjs')))
 })
