@@ -55,12 +55,25 @@ export interface EsmTransform {
 export function transformEsm(source: string, file: string, options: { ast?: boolean } = {}): EsmTransform {
   const code = source.startsWith('#!') ? `//${source.slice(2)}` : source
   try {
-    return assemble((!options.ast && scanEsm(code)) || transformWithAst(code, file))
+    return assemble((!options.ast && !everyModuleParser && scanEsm(code)) || transformWithAst(code, file, options.ast ? undefined : everyModuleParser))
   } catch (error) {
     // An early error found by either path names the file, as the parser's own errors do.
     if (!(error instanceof SyntaxError) || error.message.includes(`(in ${file}`)) throw error
     throw Object.assign(new SyntaxError(`${error.message} (in ${file})`), { cause: error })
   }
+}
+
+/** Parses a module into an ESTree program with `start`/`end` offsets, or throws a `SyntaxError`. */
+export type ParseModule = (code: string, file: string) => AnyNode
+
+let everyModuleParser: ParseModule | undefined
+
+/**
+ * Sends every module to the AST path with `parse` as its parser (`undefined`: back to the scan first, and rollup's
+ * parser). Not part of the API: `bench/parse.mjs` measures the scan against rollup's parser and oxc-parser with it.
+ */
+export function parseEveryModuleWith(parse: ParseModule | undefined): void {
+  everyModuleParser = parse
 }
 
 /** What either path found: the rewritten source without its prologue, and what the prologue is made from. */
@@ -121,14 +134,17 @@ function astTools(): AstTools {
   return loaded
 }
 
-function transformWithAst(code: string, file: string): Rewritten {
-  const { parseAst, MagicString, attachScopes, extractAssignedNames } = astTools()
-  let ast: AnyNode
+export function parseWithRollup(code: string, file: string): AnyNode {
   try {
-    ast = parseAst(code) as unknown as AnyNode
+    return astTools().parseAst(code) as unknown as AnyNode
   } catch (error) {
     throw Object.assign(new SyntaxError(`${(error as Error).message} (in ${file})`), { cause: error })
   }
+}
+
+function transformWithAst(code: string, file: string, parse: ParseModule = parseWithRollup): Rewritten {
+  const { MagicString, attachScopes, extractAssignedNames } = astTools()
+  const ast = parse(code, file)
   const s = new MagicString(code)
   const imports: EsmImport[] = []
   const importIndex = new Map<string, number>()
