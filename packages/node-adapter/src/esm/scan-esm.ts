@@ -9,6 +9,8 @@
  *   anonymous function that must be named "default"), an anonymous default class with a static member called `name`;
  * - an imported name in a destructuring default value;
  * - early errors a function body would accept: a name exported twice, `await` declared (the AST path reports them);
+ * - `export { x }` of a name it has not seen declared at the top level: `let`/`const`/`var` names outside patterns,
+ *   function and class declarations, imports (the AST path, which sees every declaration, refuses an undeclared one);
  * - anything it cannot tokenize (escapes in identifiers, unbalanced brackets, `@`, an unterminated literal).
  *
  * Where it is wrong in a way it cannot see, the result does not compile: a declaration whose name was rewritten to
@@ -287,6 +289,8 @@ class Scan {
   stringLocal = false
   readonly getters = new Map<string, string>()
   readonly locals = new Map<string, string>()
+  /** Names seen declared at the top level (not all of them: see `topLevelName`), for the names `locals` export. */
+  readonly declared = new Set<string>()
   readonly stars: number[] = []
   renameDefault = ''
   /** The imported names (known so far) by first character and length, as `KEYWORD_STARTS` (one table for every scan). */
@@ -315,6 +319,9 @@ class Scan {
       this.next()
     }
     if (this.depth !== 0) throw new GiveUp()
+    this.locals.forEach((local) => {
+      if (!this.bindings.has(local) && !this.declared.has(local)) throw new GiveUp()
+    })
     return {
       body: this.output(),
       async: this.async,
@@ -528,6 +535,7 @@ class Scan {
       if (this.prevTok !== DOT && this.prevTok !== OPTDOT) {
         this.sawCode = true
         if (declPending && this.exportDecl && this.depth === 0) this.exportName(this.word())
+        if (this.depth === 0 && this.topLevelName(declPending)) this.declared.add(this.word())
       }
       // The label of `break`/`continue` ends the statement: a `/` after it starts a regular expression.
       const label = this.prevFlags !== 0 && !this.newline && (this.prevKeyword === 'break' || this.prevKeyword === 'continue')
@@ -554,6 +562,7 @@ class Scan {
     this.declPending = false
     this.bindingEnd = declPending
     if (declPending && this.exportDecl && this.depth === 0) this.exportName(name)
+    if (this.depth === 0 && this.prevTok !== DOT && this.prevTok !== OPTDOT && this.topLevelName(declPending)) this.declared.add(name)
     if ((flags & K_SPECIAL) !== 0) {
       switch (name) {
         case 'import':
@@ -612,6 +621,17 @@ class Scan {
       this.functionExpression = this.functionIsExpression()
     }
     this.shift(flags === 0 ? '' : name, flags)
+  }
+
+  /**
+   * At a name at the top level: whether it is declared there, as the name after `let`/`const`/`var` (or after a `,` of
+   * theirs), or after `function`, `function *` or `class` that start a declaration, not an expression. The names of
+   * patterns and of `var` in blocks are not seen: an `export { x }` of one of those sends the module to the AST path.
+   */
+  topLevelName(declPending: boolean): boolean {
+    if (declPending) return true
+    if (this.prevKeyword === 'function' || (this.prevTok === STAR && this.prev2Keyword === 'function')) return !this.functionExpression
+    return this.prevKeyword === 'class' && (this.ctx.classExpression & 1) === 0
   }
 
   /** An identifier that is an imported name: rewritten if it is a reference, else left (or the scan gives up). */

@@ -153,6 +153,12 @@ function transformWithAst(code: string, file: string, parse: ParseModule = parse
   const stars: number[] = []
   let renameDefault = ''
   const locals = new Map<string, string>()
+  /** The module's top-level declarations, for `export { x }`: a name it does not declare is an early error. */
+  const declared = new Set<string>()
+  const declare = (node: AnyNode) => {
+    if (node.type === 'VariableDeclaration') for (const d of node.declarations as AnyNode[]) extractAssignedNames(d.id).forEach((name) => declared.add(name))
+    else if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id) declared.add(node.id.name as string)
+  }
 
   const dependency = (specifier: string): number => {
     let index = importIndex.get(specifier)
@@ -186,6 +192,7 @@ function transformWithAst(code: string, file: string, parse: ParseModule = parse
   }
 
   for (const node of ast.body as AnyNode[]) {
+    declare(node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration' ? (node.declaration ?? node) : node)
     switch (node.type) {
       case 'ImportDeclaration': {
         const index = dependency(String(node.source.value))
@@ -274,6 +281,8 @@ function transformWithAst(code: string, file: string, parse: ParseModule = parse
   let async = false
   let usesMeta = false
   let functionDepth = 0
+  /** Functions and class static blocks around the node: a `var` outside them is the module's. */
+  let varScopes = 0
   let redeclared = false
   const candidates: Array<{ node: AnyNode; parent: AnyNode }> = []
   const stack: AnyNode[] = []
@@ -282,8 +291,12 @@ function transformWithAst(code: string, file: string, parse: ParseModule = parse
       if (node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || (node.type === 'ExportNamedDeclaration' && !node.declaration)) {
         return false
       }
-      if (FUNCTION.test(node.type)) functionDepth++
-      else if (node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await)) {
+      if (node.type === 'StaticBlock') varScopes++
+      else if (node.type === 'VariableDeclaration' && node.kind === 'var' && varScopes === 0) declare(node)
+      if (FUNCTION.test(node.type)) {
+        functionDepth++
+        varScopes++
+      } else if (node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await)) {
         if (functionDepth === 0) async = true
       } else if (node.type === 'MetaProperty') {
         if (node.meta.name === 'import') {
@@ -306,7 +319,13 @@ function transformWithAst(code: string, file: string, parse: ParseModule = parse
     leave(node) {
       stack.pop()
       if (FUNCTION.test(node.type)) functionDepth--
+      if (FUNCTION.test(node.type) || node.type === 'StaticBlock') varScopes--
     },
+  })
+
+  // Node's words for it (V8's "Export 'x' is not defined in module").
+  locals.forEach((local) => {
+    if (!bindings.has(local) && !declared.has(local)) throw new SyntaxError(`Export '${local}' is not defined in module (in ${file})`)
   })
 
   const rewritten = new Set<number>()
