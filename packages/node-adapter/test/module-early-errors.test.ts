@@ -26,6 +26,7 @@ it.each([
   ['await as a label', 'await-label.js'],
   ['an export of a name the module does not declare', 'export-undeclared.js'],
   ['an export of a name declared only in a block', 'export-block-scoped.js'],
+  ['an export statement between a function head and its body', 'export-after-function-head.js'],
 ])('refuses %s with a SyntaxError', async (_, file) => {
   await expect(fresh().import(`./early/${file}`)).rejects.toThrow(SyntaxError)
 })

@@ -140,6 +140,8 @@ interface Context {
   classExpression: number
   /** CLASS: an anonymous `export default class`, which ends with the statement that names it "default". */
   anonymousDefault: boolean
+  /** BLOCK: an arrow function's body (no statement ends with it). */
+  arrow: boolean
 }
 
 // What a keyword does to the tokens after it, as bits (one lookup per identifier).
@@ -238,6 +240,8 @@ class Scan {
   prev2Boundary = false
   /** The `}` being handled closed a block (not an object literal or a class body). */
   closedBlock = false
+  /** The `}` being handled ended a statement: a block's or a declaration's (not an expression's, not an arrow body's). */
+  closedStatement = false
   regexAllowed = true
 
   readonly stack: Context[] = []
@@ -431,6 +435,7 @@ class Scan {
         this.pop(ctx.kind)
         // A method's body or a static block ends a member; a function expression's body (in a field's value) does not.
         this.closedBlock = ctx.kind === BLOCK && !ctx.fnExpression
+        this.closedStatement = (ctx.kind === BLOCK || ctx.kind === CLASS) && !ctx.fnExpression && !ctx.arrow
         if (ctx.fn) this.fnDepth--
         if (ctx.anonymousDefault) this.edits.push([this.end, this.end, `${CLASS_DEFAULT_CLOSE};`])
         // After a block a `/` starts a regular expression; after an object literal or a function expression it divides.
@@ -568,6 +573,8 @@ class Scan {
         case 'import':
         case 'export':
           if (this.depth === 0 && this.peek() !== LPAREN && this.peek() !== DOT) {
+            // Only a statement can start here (not after `function f()` or `if (a)`): the AST path reports the rest.
+            if (!this.statementStart()) throw new GiveUp()
             if (name === 'import') this.importDeclaration()
             else this.exportDeclaration()
             return
@@ -621,6 +628,15 @@ class Scan {
       this.functionExpression = this.functionIsExpression()
     }
     this.shift(flags === 0 ? '' : name, flags)
+  }
+
+  /** At `import` or `export` at the top level: whether a statement can start there, by the token before it. */
+  statementStart(): boolean {
+    const tok = this.prevTok
+    if (tok === EOF || tok === SEMI) return true
+    if (tok === RBRACE && this.closedStatement) return true
+    // A line break ends the statement before (ASI), but not the head of a function, an `if` or a loop.
+    return this.newline && this.prevValueEnd && !(tok === RPAREN && (this.lastParenKeyword !== '' || this.lastParenParams))
   }
 
   /**
@@ -810,6 +826,7 @@ class Scan {
         kind = OBJECT
     }
     const pushed = this.push(kind, '')
+    pushed.arrow = prevTok === ARROW
     if (fn) {
       pushed.fn = true
       pushed.fnExpression = prevTok === RPAREN && this.lastParenFnExpression
@@ -846,7 +863,7 @@ class Scan {
 
 
   context(kind: number, keyword: string): Context {
-    return { kind, keyword, rewrites: 0, defaultRewrites: 0, defaultStart: -1, pattern: false, fn: false, params: false, fnExpression: false, semicolon: false, declaring: false, ternary: 0, classPending: 0, classExpression: 0, anonymousDefault: false }
+    return { kind, keyword, rewrites: 0, defaultRewrites: 0, defaultStart: -1, pattern: false, fn: false, params: false, fnExpression: false, semicolon: false, declaring: false, ternary: 0, classPending: 0, classExpression: 0, anonymousDefault: false, arrow: false }
   }
 
   push(kind: number, keyword: string): Context {
@@ -870,6 +887,7 @@ class Scan {
       ctx.classPending = 0
       ctx.classExpression = 0
       ctx.anonymousDefault = false
+      ctx.arrow = false
     }
     ctx.rewrites = this.rewrites
     ctx.pattern = parent.pattern
