@@ -8,6 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
+import { checkModuleBody } from '../dist/esm/check-module-body.js'
 import { parseEveryModuleWith, transformEsm } from '../dist/esm/transform-esm.js'
 import { parseWithOxc } from './oxc-parse.mjs'
 import { trees } from './parse-trees.mjs'
@@ -97,6 +99,33 @@ for (const [tree, list] of Object.entries(files)) {
 console.log(`In one process, medians of ${RUNS} rounds after a first (oxc's output differs from rollup's on ${differ} files):\n`)
 console.log(table(['tree', 'path', 'tree total', 'vs scan (quartiles)', 'median file', 'per-file vs scan (quartiles)'], inProcess))
 
+// (1b) Where the time goes, over all the trees' files: each parser alone (no walk, no rewrite), oxc with its semantic
+// checks (every early error of a module, which would make V8's second parse of the body unneeded), and that second
+// parse (check-module-body.ts), which every fresh transform pays today.
+const load2 = createRequire(import.meta.url)
+const { parseAst } = load2('rollup/parseAst')
+const { parseSync } = load2('oxc-parser')
+const all = Object.values(files).flat().map((file) => [file, readFileSync(file, 'utf8')])
+const prepared = all.map(([file, source]) => [file, source, transformEsm(source, file)])
+const steps = {
+  'scan + assemble (the transform as shipped, most modules)': ([file, source]) => transformEsm(source, file),
+  'rollup parseAst alone': ([, source]) => parseAst(source),
+  'oxc parseSync alone': ([file, source]) => parseSync(file, source, { sourceType: 'module', lang: 'js', preserveParens: false }),
+  'oxc parseSync with semantic errors': ([file, source]) => parseSync(file, source, { sourceType: 'module', lang: 'js', preserveParens: false, showSemanticErrors: true }),
+  "V8's second parse of the body (checkModuleBody)": ([file, , t]) => checkModuleBody(t.code.slice(t.bodyStart, -3), file, t.async, t.importedNames),
+}
+const stepTimes = Object.fromEntries(Object.keys(steps).map((name) => [name, []]))
+for (let round = 0; round <= RUNS; round++) {
+  for (const [name, step] of Object.entries(steps)) {
+    const start = performance.now()
+    for (const item of prepared) step(item)
+    if (round > 0) stepTimes[name].push(performance.now() - start)
+  }
+}
+const base = median(stepTimes[Object.keys(steps)[0]])
+console.log(`\nEach step alone over the ${all.length} files above, medians of ${RUNS} rounds after a first:\n`)
+console.log(table(['step', 'all files', 'vs the scan'], Object.entries(stepTimes).map(([name, times]) => [name, `${median(times).toFixed(1)} ms`, `${(median(times) / base).toFixed(2)}x`])))
+
 // (2) Fresh processes: native, then a space through each path with an empty cache (a new folder each run), then a
 // space with a warm cache (filled by two runs before).
 const loadRows = []
@@ -116,10 +145,11 @@ for (const tree of Object.keys(trees).filter((name) => name !== 'rxjs')) {
   loaders.forEach(([label], j) => {
     if (j === 0) return
     const ratios = runs[j].map((ms, i) => ms / runs[0][i])
+    const vsScan = runs[j].map((ms, i) => ms / runs[1][i])
     const target = label === 'warm cache' ? '≤ 0.80x' : '≤ 1.30x'
-    loadRows.push([tree, label, `${median(runs[j]).toFixed(1)} ms`, `${median(runs[0]).toFixed(1)} ms`, `${median(ratios).toFixed(2)}x (${quartiles(ratios)})`, target])
+    loadRows.push([tree, label, `${median(runs[j]).toFixed(1)} ms`, `${median(runs[0]).toFixed(1)} ms`, `${median(ratios).toFixed(2)}x (${quartiles(ratios)})`, target, `${median(vsScan).toFixed(2)}x (${quartiles(vsScan)})`])
   })
 }
 rmSync(scratch, { recursive: true, force: true })
 console.log(`\nFresh processes, medians of ${RUNS} runs in turns:\n`)
-console.log(table(['tree', 'load', 'space', 'native', 'ratio (quartiles)', 'target'], loadRows))
+console.log(table(['tree', 'load', 'space', 'native', 'vs native (quartiles)', 'target', 'vs the scan\'s first-ever load'], loadRows))
