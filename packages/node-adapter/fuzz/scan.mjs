@@ -145,7 +145,7 @@ export function fuzzScan({ scanEsm, transformEsm, checkModuleBody }, { mutants =
     if (reference) {
       result.valid++
       // Counted, so that a run cannot pass by the scan giving up everywhere (the AST path then agrees with itself).
-      if (scanEsm(code.startsWith('#!') ? `//${code.slice(2)}` : code) !== undefined) result.scanned++
+      if (scannedItself(scanEsm, code)) result.scanned++
     }
     if (!scanned || (reference && scanned.code === reference.code)) continue
     if (reference) {
@@ -157,6 +157,16 @@ export function fuzzScan({ scanEsm, transformEsm, checkModuleBody }, { mutants =
     }
   }
   return result
+}
+
+/** Whether the scan transformed the module itself: it did not give up (nor find an error of its own). */
+function scannedItself(scanEsm, code) {
+  try {
+    return scanEsm(code.startsWith('#!') ? `//${code.slice(2)}` : code) !== undefined
+  } catch (error) {
+    if (error instanceof SyntaxError) return false
+    throw error
+  }
 }
 
 function passes(checkModuleBody, transform, file) {
