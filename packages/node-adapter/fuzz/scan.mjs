@@ -2,10 +2,11 @@
 // (deleting, duplicating and swapping pieces, adding line breaks, inserting shapes the scan can misread) and compares
 // each mutant's rewrite by the scan with the AST path's, as test/scan-agrees-with-ast.test.ts does for the files as they
 // are. A finding is a mutant the AST path accepts where the scan makes other code that still compiles (a misread: the
-// module would run differently), or one the AST path refuses with an early error of a module while the scan's code
-// passes every check (the module would run where Node refuses it). Mutants are reproducible from the seed; findings
-// are written to .tmp/fuzz-scan/. `npm run fuzz:scan -w @modspace/node-adapter -- --mutants 20000 --seed 7` (after a
-// build: the script runs the built dist); test/scan-fuzz.test.ts runs a short smoke version on the sources.
+// module would run differently), or one the AST path and `node --check` refuse while the scan's code passes every
+// check (the module would run where Node refuses it). Mutants are reproducible from the seed; findings are written to
+// .tmp/fuzz-scan/. `npm run fuzz:scan -w @modspace/node-adapter -- --mutants 20000 --seed 7` (after a build: the script
+// runs the built dist); test/scan-fuzz.test.ts runs a short smoke version on the sources.
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -152,11 +153,21 @@ export function fuzzScan({ scanEsm, transformEsm, checkModuleBody }, { mutants =
       const same = layout(scanned.code) === layout(reference.code) && scanned.async === reference.async && scanned.usesMeta === reference.usesMeta &&
         JSON.stringify([scanned.imports, scanned.exportNames, scanned.indirect]) === JSON.stringify([reference.imports, reference.exportNames, reference.indirect])
       if (!same && compiles(scanned.code)) result.findings.push({ kind: 'misread', file, what, code })
-    } else if (compiles(scanned.code) && passes(checkModuleBody, scanned, file)) {
+    } else if (compiles(scanned.code) && passes(checkModuleBody, scanned, file) && !nodeAccepts(code)) {
       result.findings.push({ kind: `accepted what the AST path refuses (${refused.message})`, file, what, code })
     }
   }
   return result
+}
+
+/** Whether Node itself parses the mutant as a module (rollup's parser refuses a few that Node accepts). */
+function nodeAccepts(code) {
+  try {
+    execFileSync(process.execPath, ['--check', '--input-type=module'], { input: code, stdio: ['pipe', 'ignore', 'ignore'] })
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** Whether the scan transformed the module itself: it did not give up (nor find an error of its own). */

@@ -33,6 +33,14 @@ describe('transformEsm', () => {
     expect(code.split('\n')[4]).toBe('  return __ms_i0.a')
   })
 
+  it('leaves a semicolon for a removed import or export in both paths, so that the lines around it stay two statements', () => {
+    const source = "const a = 1\nexport { a }\n(function () {})()\nimport './b.js'\n[1].map(String)\n"
+    for (const ast of [false, true]) {
+      const { code, bodyStart } = transformEsm(source, '/x.js', { ast })
+      expect(code.slice(bodyStart, -3)).toBe('const a = 1\n;\n(function () {})()\n;\n[1].map(String)\n')
+    }
+  })
+
   it('names the file in a syntax error', () => {
     expect(() => transformEsm('export const = 1', '/broken.js')).toThrow(/broken\.js/)
   })

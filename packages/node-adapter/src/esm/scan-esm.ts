@@ -939,10 +939,10 @@ class Scan {
   }
 
   /** Replaces a statement by its newlines only, so that the lines after it keep their numbers. */
-  blank(from: number, to: number): void {
+  blank(from: number, to: number, keep = ''): void {
     let lines = 0
     for (let at = this.code.indexOf('\n', from); at >= 0 && at < to; at = this.code.indexOf('\n', at + 1)) lines++
-    this.edits.push([from, to, lines ? '\n'.repeat(lines) : ''])
+    this.edits.push([from, to, lines ? keep + '\n'.repeat(lines) : keep])
   }
 
   importDeclaration(): void {
@@ -1257,7 +1257,9 @@ class Scan {
     } else {
       this.restore(state)
     }
-    this.blank(start, end)
+    // A `;` in its place: the statements around it stay apart where a line break after it ended one of them (ASI:
+    // `export { a }` then `(f)()` on the next line), and one left unfinished before it (`const a`) still fails.
+    this.blank(start, end, ';')
     // The next token starts a statement.
     this.prevTok = SEMI
     this.prevKeyword = ''

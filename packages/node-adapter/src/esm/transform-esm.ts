@@ -176,7 +176,9 @@ function transformWithAst(code: string, file: string, parse: ParseModule = parse
     for (const attribute of list) addImportAttribute(attributes, nameOf(attribute.key), String(attribute.value.value))
     imports[index]!.attributes ??= attributes
   }
-  const blank = (node: AnyNode) => s.overwrite(node.start, node.end, code.slice(node.start, node.end).replace(/[^\n]/g, ''), { contentOnly: true })
+  // A removed import or export leaves a `;`: the statements around it stay apart where a line break after it ended one
+  // (ASI: `export { a }` then `(f)()` on the next line).
+  const blank = (node: AnyNode) => s.overwrite(node.start, node.end, `;${code.slice(node.start, node.end).replace(/[^\n]/g, '')}`, { contentOnly: true })
   const nameOf = (node: AnyNode): string => (node.type === 'Identifier' ? node.name : stringName(code.slice(node.start, node.end), String(node.value)))
   // A name exported twice is an early error of the module, which the parser leaves to the bundler: Node's words.
   const unique = (name: string) => {
