@@ -8,7 +8,8 @@
  * - `export` of a destructuring declaration, `export default` of an arrow or parenthesised expression (it may be an
  *   anonymous function that must be named "default"), an anonymous default class with a static member called `name`;
  * - an imported name in a destructuring default value;
- * - early errors a function body would accept: a name exported twice, `await` declared (the AST path reports them);
+ * - early errors a function body would accept: a name exported twice, `await` declared, a top-level `return` (the
+ *   AST path reports them);
  * - `export { x }` of a name it has not seen declared at the top level: `let`/`const`/`var` names outside patterns,
  *   function and class declarations, imports (the AST path, which sees every declaration, refuses an undeclared one);
  * - anything it cannot tokenize (escapes in identifiers, unbalanced brackets, `@`, an unterminated literal).
@@ -163,6 +164,7 @@ const KEYWORDS = new Map<string, number>()
 for (const word of ['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'yield', 'extends']) KEYWORDS.set(word, K_EXPRESSION | K_NOT_VALUE)
 for (const word of ['do', 'else']) KEYWORDS.set(word, K_EXPRESSION | K_NOT_VALUE | K_BLOCK)
 KEYWORDS.set('await', K_EXPRESSION | K_NOT_VALUE | K_SPECIAL)
+KEYWORDS.set('return', K_EXPRESSION | K_NOT_VALUE | K_SPECIAL)
 for (const word of ['let', 'const', 'var', 'class']) KEYWORDS.set(word, K_NOT_VALUE | K_DECLARING | K_SPECIAL)
 KEYWORDS.set('function', K_NOT_VALUE | K_DECLARING)
 for (const word of ['if', 'for', 'while', 'switch', 'with']) KEYWORDS.set(word, K_NOT_VALUE | K_STATEMENT)
@@ -609,6 +611,11 @@ class Scan {
           if (this.prevTok !== DOT && !this.keyHere() && AWAIT_AS_NAME.has(this.peek())) throw new GiveUp()
           // Outside any function body and any arrow function's body: top-level await.
           if (this.fnDepth === 0 && this.arrowBodies.length === 0 && !this.keyHere()) this.async = true
+          break
+        case 'return':
+          // A top-level `return` is an early error V8's second parse misses in a module with top-level await (that body
+          // is checked as an async function's): the AST path reports it.
+          if (this.fnDepth === 0 && this.arrowBodies.length === 0 && this.prevTok !== DOT && this.prevTok !== OPTDOT && !this.keyHere()) throw new GiveUp()
           break
         case 'name':
           // A static member called `name` keeps its own name: the AST path knows which members those are.
