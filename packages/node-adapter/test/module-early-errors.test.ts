@@ -28,6 +28,7 @@ it.each([
   ['an export of a name declared only in a block', 'export-block-scoped.js'],
   ['an export statement between a function head and its body', 'export-after-function-head.js'],
   ['a top-level return in a module with top-level await', 'return-with-await.js'],
+  ['a top-level new.target in a module with top-level await', 'new-target-with-await.js'],
 ])('refuses %s with a SyntaxError', async (_, file) => {
   await expect(fresh().import(`./early/${file}`)).rejects.toThrow(SyntaxError)
 })

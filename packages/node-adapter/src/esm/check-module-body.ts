@@ -5,7 +5,8 @@ import { DYNAMIC, META } from './generated-names.js'
  * Early errors of module code that a generator function's body accepts: V8 parses the rewritten body once more, in a
  * strict block of a script, where top-level functions are lexical as in a module (two of one name, or a `var` and a
  * function of one name, are refused), and `return`, `yield` and `new.target` are refused. A body with top-level
- * `await` is parsed in an async function instead, which still checks the declarations.
+ * `await` is parsed in an async arrow function instead, which still checks the declarations and refuses `yield` and
+ * `new.target`, but accepts `return` (the transform leaves a module with a top-level `return` to rollup's parser).
  */
 export function checkModuleBody(body: string, file: string, async: boolean, importedNames: string[]): void {
   // A module has no HTML-like comments: `<!--` is `<`, `!`, `--` and `-->` is `--`, `>` there. A space between keeps
@@ -20,7 +21,7 @@ export function checkModuleBody(body: string, file: string, async: boolean, impo
   // Imports are declared as what they are, lexical names of the module: `eval`, or a top-level declaration of the
   // same name, is refused.
   const imports = importedNames.length ? `let ${importedNames.join(', ')};` : ''
-  const code = async ? `'use strict';(async function () {{${imports}${body}\n}})` : `'use strict';{${imports}${body}\n}`
+  const code = async ? `'use strict';(async () => {{${imports}${body}\n}})` : `'use strict';{${imports}${body}\n}`
   new vm.Script(code, { filename: file })
 }
 
