@@ -29,6 +29,7 @@ it.each([
   ['an export statement between a function head and its body', 'export-after-function-head.js'],
   ['a top-level return in a module with top-level await', 'return-with-await.js'],
   ['a top-level new.target in a module with top-level await', 'new-target-with-await.js'],
+  ['export async, a line break, then function', 'export-async-line-break.js'],
 ])('refuses %s with a SyntaxError', async (_, file) => {
   await expect(fresh().import(`./early/${file}`)).rejects.toThrow(SyntaxError)
 })

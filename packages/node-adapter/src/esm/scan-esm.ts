@@ -1064,6 +1064,8 @@ class Scan {
       return
     }
     if (keyword === 'function' || keyword === 'class' || keyword === 'async') {
+      // `export async` then a line break is no declaration (no line break may come between `async` and `function`).
+      if (keyword === 'async' && !this.asyncFunction()) throw new GiveUp()
       const name = this.declarationName()
       if (name === undefined) throw new GiveUp()
       this.exportAs(name, name)
