@@ -24,6 +24,12 @@ it.each([
   ['an assignment to import.meta', 'import-meta-assign.js'],
   ['await as a parameter name', 'await-parameter.js'],
   ['await as a label', 'await-label.js'],
+  ['an export of a name the module does not declare', 'export-undeclared.js'],
+  ['an export of a name declared only in a block', 'export-block-scoped.js'],
+  ['an export statement between a function head and its body', 'export-after-function-head.js'],
+  ['a top-level return in a module with top-level await', 'return-with-await.js'],
+  ['a top-level new.target in a module with top-level await', 'new-target-with-await.js'],
+  ['export async, a line break, then function', 'export-async-line-break.js'],
 ])('refuses %s with a SyntaxError', async (_, file) => {
   await expect(fresh().import(`./early/${file}`)).rejects.toThrow(SyntaxError)
 })
@@ -33,4 +39,10 @@ it('names the file in an early error the transform finds, as Node does: its URL 
   expect(error).toBeInstanceOf(SyntaxError)
   expect((error as Error).message).toBe("Unexpected token 'null'")
   expect((error as Error).stack).toMatch(/^file:\/\/\/.*\/early\/export-no-semicolon\.js:1\nexport \{\} null\n/)
+})
+
+it("refuses an export of an undeclared name in Node's words", async () => {
+  const error = await fresh().import('./early/export-undeclared.js').catch((caught: unknown) => caught)
+  expect(error).toBeInstanceOf(SyntaxError)
+  expect((error as Error).message).toBe("Export 'Undeclared' is not defined in module")
 })

@@ -17,6 +17,12 @@ describe('ES module semantics', () => {
     expect(a.roundTrip).toBe('a')
   })
 
+  it('keeps two statements apart where a line break after an import or export ended the first, as Node does', async () => {
+    const ns = await fresh().import('./asi-after-export.js')
+    expect(Object.keys(ns)).toEqual(['a', 'b', 'imported'])
+    expect((globalThis as Record<string, unknown>).__modspaceAsi).toBe('ran')
+  })
+
   it('evaluates a module with top-level await once for concurrent importers', async () => {
     const space = fresh()
     const before = counter('__modspaceTla') ?? 0

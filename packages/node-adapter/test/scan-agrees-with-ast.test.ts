@@ -1,28 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { scanEsm } from '../src/esm/scan-esm.js'
 import { transformEsm } from '../src/esm/transform-esm.js'
+import { esModules } from '../fuzz/scan.mjs'
 
 // The token scan is the fast path of the ES module transform and the AST path its reference: on every ES module
 // installed in this repository (about a thousand real files) they must make the same rewrites. Only layout may
 // differ (the AST path puts `export default` expressions in parentheses), so both are compared without whitespace,
 // parentheses and semicolons: a name rewritten in one and not the other still shows.
-const modules = resolve(import.meta.dirname, '../../../node_modules')
-
-function esModules(dir: string, out: string[] = [], inEsmFolder = false): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) {
-      if (entry.name === '.bin' || entry.name === '.cache') continue
-      esModules(path, out, inEsmFolder || entry.name === 'esm' || entry.name === 'dist')
-    } else if (entry.isFile() && (entry.name.endsWith('.mjs') || (inEsmFolder && entry.name.endsWith('.js')))) {
-      if (statSync(path).size < 200_000) out.push(path)
-    }
-  }
-  return out
-}
-
 const layout = (code: string) => code.replace(/[\s();]/g, '')
 
 describe('the token scan and the AST path', () => {
@@ -30,7 +15,7 @@ describe('the token scan and the AST path', () => {
     let compared = 0
     let scanned = 0
     const differ: string[] = []
-    for (const file of esModules(modules)) {
+    for (const file of esModules()) {
       const source = readFileSync(file, 'utf8')
       if (!/(^|\n)\s*(import|export)\s/.test(source)) continue
       let reference

@@ -33,7 +33,48 @@ describe('transformEsm', () => {
     expect(code.split('\n')[4]).toBe('  return __ms_i0.a')
   })
 
+  it('leaves a semicolon for a removed import or export in both paths, so that the lines around it stay two statements', () => {
+    const source = "const a = 1\nexport { a }\n(function () {})()\nimport './b.js'\n[1].map(String)\n"
+    for (const ast of [false, true]) {
+      const { code, bodyStart } = transformEsm(source, '/x.js', { ast })
+      expect(code.slice(bodyStart, -3)).toBe('const a = 1\n;\n(function () {})()\n;\n[1].map(String)\n')
+    }
+  })
+
   it('names the file in a syntax error', () => {
     expect(() => transformEsm('export const = 1', '/broken.js')).toThrow(/broken\.js/)
   })
+
+  // [source, declared]: `export { x }` without `from` needs a top-level declaration or an import of x (Node refuses
+  // the module otherwise). The scan confirms the plain forms itself and leaves the rest to the AST path.
+  const localExports: Array<[string, boolean]> = [
+    ['export { x }', false],
+    ['var x; export { x }', true],
+    ['let a = 1, x = 2; export { x }', true],
+    ['const { x } = o; export { x }', true],
+    ['if (a) { var x } export { x }', true],
+    ['for (var x of y) {} export { x }', true],
+    ['if (a) { let x } export { x }', false],
+    ['{ function x() {} } export { x }', false],
+    ['function* x() {} export { x }', true],
+    ['async function x() {} export { x }', true],
+    ['class x {} export { x }', true],
+    ['const y = class x {}; export { x }', false],
+    ['const y = function x() {}; export { x }', false],
+    ['function f() { var x } export { x }', false],
+    ['class C { static { var x } } export { x }', false],
+    ['export { x }; import { x } from "y"', true],
+    ['import * as x from "y"; export { x }', true],
+    ['export default function x() {} export { x as y }', true],
+    ['export const x = 1; export { x as "y z" }', true],
+  ]
+  for (const [source, declared] of localExports) {
+    it(`${declared ? 'accepts' : 'refuses'} ${source} in both paths`, () => {
+      for (const ast of [false, true]) {
+        const transform = () => transformEsm(source, '/x.js', { ast })
+        if (declared) expect(transform).not.toThrow()
+        else expect(transform).toThrow(/^Export 'x' is not defined in module \(in \/x\.js\)$/)
+      }
+    })
+  }
 })

@@ -12,8 +12,9 @@ import { DYNAMIC, META } from './generated-names.js'
  * text) are pre-parsed either way. A static block refuses `return`, `yield` and `await` as a module does, but takes
  * `new.target` and refuses `arguments`, which a module does the other way round: a body that may hold either is parsed
  * in a strict block of a script instead, which refuses `new.target` and takes `arguments` (V8 takes `argument\u0073` in
- * a static block: a test pins it). So is a body with top-level `await`, in an async function, which still checks the
- * declarations.
+ * a static block: a test pins it). So is a body with top-level `await`, in an async arrow function, which still
+ * checks the declarations and refuses `yield` and `new.target`, but accepts `return` (the transform leaves a module
+ * with a top-level `return` to rollup's parser).
  */
 export function checkModuleBody(body: string, file: string, async: boolean, importedNames: string[]): void {
   // A module has no HTML-like comments: `<!--` is `<`, `!`, `--` and `-->` is `--`, `>` there. A space between keeps
@@ -29,7 +30,7 @@ export function checkModuleBody(body: string, file: string, async: boolean, impo
   // same name, is refused.
   const imports = importedNames.length ? `let ${importedNames.join(', ')};` : ''
   let code: string
-  if (async) code = `'use strict';(async function () {{${imports}${body}\n}})`
+  if (async) code = `'use strict';(async () => {{${imports}${body}\n}})`
   else if (STATIC_BLOCK_DIFFERS.test(body)) code = `'use strict';{${imports}${body}\n}`
   else code = `function __ms_check() {class __ms_c {static {{${imports}${body}\n}}}}`
   new vm.Script(code, { filename: file })

@@ -8,7 +8,10 @@
  * - `export` of a destructuring declaration, `export default` of an arrow or parenthesised expression (it may be an
  *   anonymous function that must be named "default"), an anonymous default class with a static member called `name`;
  * - an imported name in a destructuring default value;
- * - early errors a function body would accept: a name exported twice, `await` declared (the AST path reports them);
+ * - early errors a function body would accept: a name exported twice, `await` declared, a top-level `return` (the
+ *   AST path reports them);
+ * - `export { x }` of a name it has not seen declared at the top level: `let`/`const`/`var` names outside patterns,
+ *   function and class declarations, imports (the AST path, which sees every declaration, refuses an undeclared one);
  * - anything it cannot tokenize (escapes in identifiers, unbalanced brackets, `@`, an unterminated literal).
  *
  * Where it is wrong in a way it cannot see, the result does not compile: a declaration whose name was rewritten to
@@ -138,6 +141,8 @@ interface Context {
   classExpression: number
   /** CLASS: an anonymous `export default class`, which ends with the statement that names it "default". */
   anonymousDefault: boolean
+  /** BLOCK: an arrow function's body (no statement ends with it). */
+  arrow: boolean
 }
 
 // What a keyword does to the tokens after it, as bits (one lookup per identifier).
@@ -159,6 +164,7 @@ const KEYWORDS = new Map<string, number>()
 for (const word of ['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'yield', 'extends']) KEYWORDS.set(word, K_EXPRESSION | K_NOT_VALUE)
 for (const word of ['do', 'else']) KEYWORDS.set(word, K_EXPRESSION | K_NOT_VALUE | K_BLOCK)
 KEYWORDS.set('await', K_EXPRESSION | K_NOT_VALUE | K_SPECIAL)
+KEYWORDS.set('return', K_EXPRESSION | K_NOT_VALUE | K_SPECIAL)
 for (const word of ['let', 'const', 'var', 'class']) KEYWORDS.set(word, K_NOT_VALUE | K_DECLARING | K_SPECIAL)
 KEYWORDS.set('function', K_NOT_VALUE | K_DECLARING)
 for (const word of ['if', 'for', 'while', 'switch', 'with']) KEYWORDS.set(word, K_NOT_VALUE | K_STATEMENT)
@@ -236,6 +242,8 @@ class Scan {
   prev2Boundary = false
   /** The `}` being handled closed a block (not an object literal or a class body). */
   closedBlock = false
+  /** The `}` being handled ended a statement: a block's or a declaration's (not an expression's, not an arrow body's). */
+  closedStatement = false
   regexAllowed = true
 
   readonly stack: Context[] = []
@@ -287,6 +295,8 @@ class Scan {
   stringLocal = false
   readonly getters = new Map<string, string>()
   readonly locals = new Map<string, string>()
+  /** Names seen declared at the top level (not all of them: see `topLevelName`), for the names `locals` export. */
+  readonly declared = new Set<string>()
   readonly stars: number[] = []
   renameDefault = ''
   /** The imported names (known so far) by first character and length, as `KEYWORD_STARTS` (one table for every scan). */
@@ -315,6 +325,9 @@ class Scan {
       this.next()
     }
     if (this.depth !== 0) throw new GiveUp()
+    this.locals.forEach((local) => {
+      if (!this.bindings.has(local) && !this.declared.has(local)) throw new GiveUp()
+    })
     return {
       body: this.output(),
       async: this.async,
@@ -424,6 +437,7 @@ class Scan {
         this.pop(ctx.kind)
         // A method's body or a static block ends a member; a function expression's body (in a field's value) does not.
         this.closedBlock = ctx.kind === BLOCK && !ctx.fnExpression
+        this.closedStatement = (ctx.kind === BLOCK || ctx.kind === CLASS) && !ctx.fnExpression && !ctx.arrow
         if (ctx.fn) this.fnDepth--
         if (ctx.anonymousDefault) this.edits.push([this.end, this.end, `${CLASS_DEFAULT_CLOSE};`])
         // After a block a `/` starts a regular expression; after an object literal or a function expression it divides.
@@ -528,6 +542,7 @@ class Scan {
       if (this.prevTok !== DOT && this.prevTok !== OPTDOT) {
         this.sawCode = true
         if (declPending && this.exportDecl && this.depth === 0) this.exportName(this.word())
+        if (this.depth === 0 && this.topLevelName(declPending)) this.declared.add(this.word())
       }
       // The label of `break`/`continue` ends the statement: a `/` after it starts a regular expression.
       const label = this.prevFlags !== 0 && !this.newline && (this.prevKeyword === 'break' || this.prevKeyword === 'continue')
@@ -554,11 +569,14 @@ class Scan {
     this.declPending = false
     this.bindingEnd = declPending
     if (declPending && this.exportDecl && this.depth === 0) this.exportName(name)
+    if (this.depth === 0 && this.prevTok !== DOT && this.prevTok !== OPTDOT && this.topLevelName(declPending)) this.declared.add(name)
     if ((flags & K_SPECIAL) !== 0) {
       switch (name) {
         case 'import':
         case 'export':
           if (this.depth === 0 && this.peek() !== LPAREN && this.peek() !== DOT) {
+            // Only a statement can start here (not after `function f()` or `if (a)`): the AST path reports the rest.
+            if (!this.statementStart()) throw new GiveUp()
             if (name === 'import') this.importDeclaration()
             else this.exportDeclaration()
             return
@@ -594,6 +612,11 @@ class Scan {
           // Outside any function body and any arrow function's body: top-level await.
           if (this.fnDepth === 0 && this.arrowBodies.length === 0 && !this.keyHere()) this.async = true
           break
+        case 'return':
+          // A top-level `return` is an early error V8's second parse misses in a module with top-level await (that body
+          // is checked as an async function's): the AST path reports it.
+          if (this.fnDepth === 0 && this.arrowBodies.length === 0 && this.prevTok !== DOT && this.prevTok !== OPTDOT && !this.keyHere()) throw new GiveUp()
+          break
         case 'name':
           // A static member called `name` keeps its own name: the AST path knows which members those are.
           if (this.ctx.anonymousDefault) throw new GiveUp()
@@ -612,6 +635,26 @@ class Scan {
       this.functionExpression = this.functionIsExpression()
     }
     this.shift(flags === 0 ? '' : name, flags)
+  }
+
+  /** At `import` or `export` at the top level: whether a statement can start there, by the token before it. */
+  statementStart(): boolean {
+    const tok = this.prevTok
+    if (tok === EOF || tok === SEMI) return true
+    if (tok === RBRACE && this.closedStatement) return true
+    // A line break ends the statement before (ASI), but not the head of a function, an `if` or a loop.
+    return this.newline && this.prevValueEnd && !(tok === RPAREN && (this.lastParenKeyword !== '' || this.lastParenParams))
+  }
+
+  /**
+   * At a name at the top level: whether it is declared there, as the name after `let`/`const`/`var` (or after a `,` of
+   * theirs), or after `function`, `function *` or `class` that start a declaration, not an expression. The names of
+   * patterns and of `var` in blocks are not seen: an `export { x }` of one of those sends the module to the AST path.
+   */
+  topLevelName(declPending: boolean): boolean {
+    if (declPending) return true
+    if (this.prevKeyword === 'function' || (this.prevTok === STAR && this.prev2Keyword === 'function')) return !this.functionExpression
+    return this.prevKeyword === 'class' && (this.ctx.classExpression & 1) === 0
   }
 
   /** An identifier that is an imported name: rewritten if it is a reference, else left (or the scan gives up). */
@@ -790,6 +833,7 @@ class Scan {
         kind = OBJECT
     }
     const pushed = this.push(kind, '')
+    pushed.arrow = prevTok === ARROW
     if (fn) {
       pushed.fn = true
       pushed.fnExpression = prevTok === RPAREN && this.lastParenFnExpression
@@ -826,7 +870,7 @@ class Scan {
 
 
   context(kind: number, keyword: string): Context {
-    return { kind, keyword, rewrites: 0, defaultRewrites: 0, defaultStart: -1, pattern: false, fn: false, params: false, fnExpression: false, semicolon: false, declaring: false, ternary: 0, classPending: 0, classExpression: 0, anonymousDefault: false }
+    return { kind, keyword, rewrites: 0, defaultRewrites: 0, defaultStart: -1, pattern: false, fn: false, params: false, fnExpression: false, semicolon: false, declaring: false, ternary: 0, classPending: 0, classExpression: 0, anonymousDefault: false, arrow: false }
   }
 
   push(kind: number, keyword: string): Context {
@@ -850,6 +894,7 @@ class Scan {
       ctx.classPending = 0
       ctx.classExpression = 0
       ctx.anonymousDefault = false
+      ctx.arrow = false
     }
     ctx.rewrites = this.rewrites
     ctx.pattern = parent.pattern
@@ -901,10 +946,10 @@ class Scan {
   }
 
   /** Replaces a statement by its newlines only, so that the lines after it keep their numbers. */
-  blank(from: number, to: number): void {
+  blank(from: number, to: number, keep = ''): void {
     let lines = 0
     for (let at = this.code.indexOf('\n', from); at >= 0 && at < to; at = this.code.indexOf('\n', at + 1)) lines++
-    this.edits.push([from, to, lines ? '\n'.repeat(lines) : ''])
+    this.edits.push([from, to, lines ? keep + '\n'.repeat(lines) : keep])
   }
 
   importDeclaration(): void {
@@ -1019,6 +1064,8 @@ class Scan {
       return
     }
     if (keyword === 'function' || keyword === 'class' || keyword === 'async') {
+      // `export async` then a line break is no declaration (no line break may come between `async` and `function`).
+      if (keyword === 'async' && !this.asyncFunction()) throw new GiveUp()
       const name = this.declarationName()
       if (name === undefined) throw new GiveUp()
       this.exportAs(name, name)
@@ -1219,7 +1266,9 @@ class Scan {
     } else {
       this.restore(state)
     }
-    this.blank(start, end)
+    // A `;` in its place: the statements around it stay apart where a line break after it ended one of them (ASI:
+    // `export { a }` then `(f)()` on the next line), and one left unfinished before it (`const a`) still fails.
+    this.blank(start, end, ';')
     // The next token starts a statement.
     this.prevTok = SEMI
     this.prevKeyword = ''

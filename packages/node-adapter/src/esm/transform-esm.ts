@@ -55,12 +55,25 @@ export interface EsmTransform {
 export function transformEsm(source: string, file: string, options: { ast?: boolean } = {}): EsmTransform {
   const code = source.startsWith('#!') ? `//${source.slice(2)}` : source
   try {
-    return assemble((!options.ast && scanEsm(code)) || transformWithAst(code, file))
+    return assemble((!options.ast && !everyModuleParser && scanEsm(code)) || transformWithAst(code, file, options.ast ? undefined : everyModuleParser))
   } catch (error) {
     // An early error found by either path names the file, as the parser's own errors do.
     if (!(error instanceof SyntaxError) || error.message.includes(`(in ${file}`)) throw error
     throw Object.assign(new SyntaxError(`${error.message} (in ${file})`), { cause: error })
   }
+}
+
+/** Parses a module into an ESTree program with `start`/`end` offsets, or throws a `SyntaxError`. */
+export type ParseModule = (code: string, file: string) => AnyNode
+
+let everyModuleParser: ParseModule | undefined
+
+/**
+ * Sends every module to the AST path with `parse` as its parser (`undefined`: back to the scan first, and rollup's
+ * parser). Not part of the API: `bench/parse.mjs` measures the scan against rollup's parser and oxc-parser with it.
+ */
+export function parseEveryModuleWith(parse: ParseModule | undefined): void {
+  everyModuleParser = parse
 }
 
 /** What either path found: the rewritten source without its prologue, and what the prologue is made from. */
@@ -121,14 +134,17 @@ function astTools(): AstTools {
   return loaded
 }
 
-function transformWithAst(code: string, file: string): Rewritten {
-  const { parseAst, MagicString, attachScopes, extractAssignedNames } = astTools()
-  let ast: AnyNode
+export function parseWithRollup(code: string, file: string): AnyNode {
   try {
-    ast = parseAst(code) as unknown as AnyNode
+    return astTools().parseAst(code) as unknown as AnyNode
   } catch (error) {
     throw Object.assign(new SyntaxError(`${(error as Error).message} (in ${file})`), { cause: error })
   }
+}
+
+function transformWithAst(code: string, file: string, parse: ParseModule = parseWithRollup): Rewritten {
+  const { MagicString, attachScopes, extractAssignedNames } = astTools()
+  const ast = parse(code, file)
   const s = new MagicString(code)
   const imports: EsmImport[] = []
   const importIndex = new Map<string, number>()
@@ -137,6 +153,12 @@ function transformWithAst(code: string, file: string): Rewritten {
   const stars: number[] = []
   let renameDefault = ''
   const locals = new Map<string, string>()
+  /** The module's top-level declarations, for `export { x }`: a name it does not declare is an early error. */
+  const declared = new Set<string>()
+  const declare = (node: AnyNode) => {
+    if (node.type === 'VariableDeclaration') for (const d of node.declarations as AnyNode[]) extractAssignedNames(d.id).forEach((name) => declared.add(name))
+    else if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id) declared.add(node.id.name as string)
+  }
 
   const dependency = (specifier: string): number => {
     let index = importIndex.get(specifier)
@@ -154,7 +176,9 @@ function transformWithAst(code: string, file: string): Rewritten {
     for (const attribute of list) addImportAttribute(attributes, nameOf(attribute.key), String(attribute.value.value))
     imports[index]!.attributes ??= attributes
   }
-  const blank = (node: AnyNode) => s.overwrite(node.start, node.end, code.slice(node.start, node.end).replace(/[^\n]/g, ''), { contentOnly: true })
+  // A removed import or export leaves a `;`: the statements around it stay apart where a line break after it ended one
+  // (ASI: `export { a }` then `(f)()` on the next line).
+  const blank = (node: AnyNode) => s.overwrite(node.start, node.end, `;${code.slice(node.start, node.end).replace(/[^\n]/g, '')}`, { contentOnly: true })
   const nameOf = (node: AnyNode): string => (node.type === 'Identifier' ? node.name : stringName(code.slice(node.start, node.end), String(node.value)))
   // A name exported twice is an early error of the module, which the parser leaves to the bundler: Node's words.
   const unique = (name: string) => {
@@ -170,6 +194,7 @@ function transformWithAst(code: string, file: string): Rewritten {
   }
 
   for (const node of ast.body as AnyNode[]) {
+    declare(node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration' ? (node.declaration ?? node) : node)
     switch (node.type) {
       case 'ImportDeclaration': {
         const index = dependency(String(node.source.value))
@@ -258,6 +283,8 @@ function transformWithAst(code: string, file: string): Rewritten {
   let async = false
   let usesMeta = false
   let functionDepth = 0
+  /** Functions and class static blocks around the node: a `var` outside them is the module's. */
+  let varScopes = 0
   let redeclared = false
   const candidates: Array<{ node: AnyNode; parent: AnyNode }> = []
   const stack: AnyNode[] = []
@@ -266,8 +293,12 @@ function transformWithAst(code: string, file: string): Rewritten {
       if (node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || (node.type === 'ExportNamedDeclaration' && !node.declaration)) {
         return false
       }
-      if (FUNCTION.test(node.type)) functionDepth++
-      else if (node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await)) {
+      if (node.type === 'StaticBlock') varScopes++
+      else if (node.type === 'VariableDeclaration' && node.kind === 'var' && varScopes === 0) declare(node)
+      if (FUNCTION.test(node.type)) {
+        functionDepth++
+        varScopes++
+      } else if (node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await)) {
         if (functionDepth === 0) async = true
       } else if (node.type === 'MetaProperty') {
         if (node.meta.name === 'import') {
@@ -290,7 +321,13 @@ function transformWithAst(code: string, file: string): Rewritten {
     leave(node) {
       stack.pop()
       if (FUNCTION.test(node.type)) functionDepth--
+      if (FUNCTION.test(node.type) || node.type === 'StaticBlock') varScopes--
     },
+  })
+
+  // Node's words for it (V8's "Export 'x' is not defined in module").
+  locals.forEach((local) => {
+    if (!bindings.has(local) && !declared.has(local)) throw new SyntaxError(`Export '${local}' is not defined in module (in ${file})`)
   })
 
   const rewritten = new Set<number>()
