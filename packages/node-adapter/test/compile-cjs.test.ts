@@ -26,6 +26,8 @@ describe('mayImportDynamically', () => {
     ['an import after the end of a block comment', '/* a\n */ import("./x.mjs")'],
     ['an import in a template substitution on a line that starts with //', 'const s = `\n// ${import("./x.mjs")}`'],
     ['an import after a string continued onto a line that starts with //', 'const s = "a\\\n// b" + import("./x.mjs")'],
+    ['an import in a template substitution on a line that looks like a JSDoc tag', 'module.exports = () => `\n * @see ${import("./x.mjs")}`'],
+    ['an import after a string continued onto a line that looks like a JSDoc tag', 'const s = "a\\\n * @x " + import("./y.mjs")'],
   ])('is true for %s', (_, code) => {
     expect(mayImportDynamically(code)).toBe(true)
   })

@@ -114,10 +114,12 @@ export function mayImportDynamically(code: string): boolean {
     const lineStart = code.lastIndexOf('\n', at) + 1
     const line = code.slice(lineStart, at)
     const lead = line.trimStart()
+    // Every rule below reads the line alone: a line that may start or leave a template's text or a continued string
+    // goes to the lexer (`${import(...)}` on a template line that looks like JSDoc is code).
+    if (!staysPut(code, lineStart, line)) return true
     // A JSDoc tag line (" * @type {import(...)}"): as code, `* @` is a syntax error (V8 has no decorators), which the
     // file then gives with or without its import() rewritten.
     if (/^\*\s+@/.test(lead)) continue
-    if (!staysPut(code, lineStart, line)) return true
     // A line comment.
     if (lead.startsWith('//')) continue
     // Inside a block comment opened earlier on the line, with nothing before it that could open a string, a regular
