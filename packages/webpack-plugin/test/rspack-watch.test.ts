@@ -46,6 +46,33 @@ it('refuses a watch rebuild whose config has other spaces, saying to restart rsp
   }
 })
 
+it('refuses a watch rebuild once a missing entry file appears, rather than building without it', async () => {
+  const app = makeTempDir('modspace-rspack-watch-entry-')
+  const out = makeTempDir('modspace-rspack-watch-entry-out-')
+  try {
+    const write = (files: Record<string, string>) => Object.entries(files).forEach(([file, text]) => writeFileSync(join(app.dir, file), text))
+    mkdirSync(join(app.dir, 'a'))
+    write({ 'package.json': '{ "name": "host", "version": "1.0.0" }', 'a/other.js': 'module.exports = 1\n', 'host.js': 'module.exports = 0\n' })
+    write({ 'modspace.config.json': JSON.stringify({ spaces: { a: { root: './a', entries: { main: './a/index.js' } } } }) })
+    const compiler = rspack(nodeBuild(app.dir, out.dir, { host: './host.js' }, { plugins: [new ModspacePlugin({ config: './modspace.config.json' })] }) as RspackConfiguration)
+    const errors: unknown[] = []
+    const builds: string[][] = []
+    const watching = compiler.watch({ aggregateTimeout: 50 }, (error, stats) => {
+      if (error) errors.push(error)
+      builds.push((stats?.compilation.errors ?? []).map((e) => String((e as { message?: string }).message ?? e)))
+    })
+    await until(() => builds.length === 1)
+    write({ 'a/index.js': 'module.exports = 2\n' })
+    await until(() => errors.length === 1)
+    await new Promise<void>((resolve) => watching.close(() => resolve()))
+    expect(builds[0]!.join('\n')).toContain('MODSPACE_ENTRY_MISSING')
+    expect(errors[0]).toMatchObject({ code: 'MODSPACE_UNSUPPORTED_BUNDLER', fix: expect.stringContaining('restart rspack') })
+  } finally {
+    app.cleanup()
+    out.cleanup()
+  }
+})
+
 async function until(done: () => boolean): Promise<void> {
   while (!done()) await new Promise((resolve) => setTimeout(resolve, 20))
 }

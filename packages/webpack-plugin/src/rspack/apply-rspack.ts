@@ -77,7 +77,10 @@ export function applyRspack(compiler: Compiler, setup: RspackSetup): (module: Mo
   redecideOnChange(compiler, setup.configFile)
 
   // Not in `compilation`, which a child compilation (an HTML template, say) runs in the middle of its parent's build.
-  compiler.hooks.thisCompilation.tap(PLUGIN, () => queue.clear())
+  compiler.hooks.thisCompilation.tap(PLUGIN, () => {
+    queue.clear()
+    pairing.clear()
+  })
   compiler.hooks.compilation.tap(PLUGIN, (compilation: Compilation, { normalModuleFactory }) => {
     normalModuleFactory.hooks.resolve.tap(PLUGIN, (data) => rewriteRequest(data as unknown as RspackResolveData, queue, resources, pairing))
     compilation.hooks.finishModules.tap(PLUGIN, (modules) => {

@@ -40,6 +40,11 @@ export class PairingCheck {
     return undefined
   }
 
+  /** Forgets every expectation (each build decides again: a stale one would report a pairing that no longer exists). */
+  clear(): void {
+    this.#expected.clear()
+  }
+
   get size(): number {
     return this.#expected.size
   }

@@ -24,10 +24,6 @@ export function untagged(resource: string): string {
   return resource.replace(/\?.*$/, '')
 }
 
-export function hasSpaceTag(resource: string): boolean {
-  return ANY_TAG.test(resource)
-}
-
 export { ANY_TAG }
 
 export function escapeRegExp(text: string): string {
