@@ -46,7 +46,8 @@ function packageType(dir: string): string | undefined {
     // A package.json without "type" ends the search, as in Node.
     try {
       const data = JSON.parse(text) as { type?: unknown }
-      type = typeof data.type === 'string' && data.type !== '' ? data.type : undefined
+      // Node knows two types; any other value declares none, and the format is detected.
+      type = data.type === 'module' || data.type === 'commonjs' ? data.type : undefined
     } catch {
       type = undefined
     }
