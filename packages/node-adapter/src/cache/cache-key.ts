@@ -77,12 +77,12 @@ export function writeCodeDigest(root: string): void {
 }
 
 /**
- * Replaces the stored digest by renaming a whole file over it (another process reads the old one or the new one; a
- * hard link into a package store is replaced, not written through). A read-only install keeps hashing.
+ * Replaces the stored digest by renaming a whole file over it (another process or thread reads the old one or the new
+ * one; a hard link into a package store is replaced, not written through). A read-only install keeps hashing.
  */
 function storeDigest(root: string, made: StoredDigest): void {
   const path = join(root, CODE_DIGEST_FILE)
-  const temp = `${path}.${process.pid}.tmp`
+  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
   try {
     writeFileSync(temp, `${JSON.stringify(made)}\n`)
     renameSync(temp, path)
