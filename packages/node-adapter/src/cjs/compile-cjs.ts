@@ -33,9 +33,11 @@ interface CjsMeta {
  */
 export function compileCjs(entry: CompiledFile): CjsFunction {
   if (entry.cjs) return entry.cjs
+  // The cache first: its key is the digest of the file's bytes as read, which the text then decodes, rather than of the
+  // text, which hashing would encode to UTF-8 again (~5 ms of CPU for typescript's 9 MB file).
+  const hit = readCached<CjsMeta>(entry, 'cjs')
   let code = sourceOf(entry)
   if (code.startsWith('#!')) code = `//${code.slice(2)}`
-  const hit = readCached<CjsMeta>(entry, 'cjs')
   const imports = hit ? hit.meta.imports : dynamicImportsOf(code, entry.file)
   if (imports?.length) code = rewriteAt(code, imports)
   const options = {
