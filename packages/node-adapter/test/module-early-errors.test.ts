@@ -15,6 +15,7 @@ it.each([
   ['two imports of one name (before resolving what they import)', 'dup-import.js'],
   ['an import and a var of one name', 'import-var.js'],
   ['an import and a function of one name', 'import-function.js'],
+  ['an import and a var of one name in a block', 'import-var-in-block.js'],
   ['a class and a function of one name', 'class-function.js'],
   ['await spelled with an escape as a name in a function', 'await-escaped.js'],
   ['an export clause followed by more code on its line', 'export-no-semicolon.js'],
