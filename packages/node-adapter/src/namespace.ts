@@ -70,19 +70,31 @@ export function addStarExports(ns: object, sources: object[], resolve?: (name: s
 
 /**
  * Adds `names` the namespace does not have yet, each read through the getter `getterOf` gives (`null`: left out), and
- * puts every export in Node's order.
+ * puts every export in Node's order. The names are added in that order: a barrel's namespace (no exports of its own),
+ * or one whose own names all sort before the added ones, is in order without being rebuilt.
  */
 export function addExports(ns: object, names: string[], getterOf: (name: string) => (() => unknown) | null): void {
-  let added = false
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!
-    if (Object.prototype.hasOwnProperty.call(ns, name)) continue
+  const sorted = names.slice().sort()
+  const ownNames = Object.keys(ns)
+  const added: string[] = []
+  const getters: (() => unknown)[] = []
+  let own = 0
+  let inOrder = true
+  for (let i = 0; i < sorted.length; i++) {
+    const name = sorted[i]!
+    if (Object.prototype.hasOwnProperty.call(ns, name)) {
+      if (added.length > 0 || ownNames[own] !== name) inOrder = false
+      own++
+      continue
+    }
     const get = getterOf(name)
     if (!get) continue
-    Object.defineProperty(ns, name, { get, enumerable: true, configurable: true })
-    added = true
+    added.push(name)
+    getters.push(get)
   }
-  if (added) sortNamespace(ns)
+  if (added.length === 0) return
+  for (let i = 0; i < added.length; i++) Object.defineProperty(ns, added[i]!, { get: getters[i], enumerable: true, configurable: true })
+  if (!inOrder || own !== ownNames.length) sortNamespace(ns)
 }
 
 /** Puts the exports back in Node's order (sorted by code unit) after `export *` added names at the end. */

@@ -12,7 +12,7 @@ const root = fixture('semantics/star')
 const files = [
   'diamond.js', 'diamond-user.js', 'ambiguous.js', 'ambiguous-user.js', 'shadow.js', 'cycle-a.js', 'cycle-b.js',
   'cycle-top.js', 'cycle-user.js', 'ns-diamond.js', 'renamed.js', 'renamed-missing.js', 'renamed-missing-user.js', 'circle.js',
-  'circle-user.js', 'circle-bad-user.js', 'with-cjs.js', 'live.js',
+  'circle-user.js', 'circle-bad-user.js', 'with-cjs.js', 'live.js', 'interleaved.js',
 ]
 
 /**
@@ -47,6 +47,7 @@ it('resolves names reached through export * as Node does, whatever file of the g
   expect(expected['ambiguous.js']).toEqual([['onlyLeaf', 1], ['onlyLeaf2', 2]])
   expect(expected['ambiguous-user.js']).toBe('SyntaxError')
   expect(expected['shadow.js']).toEqual([['onlyLeaf', 1], ['onlyLeaf2', 2], ['x', 'own']])
+  expect(expected['interleaved.js']).toEqual([['a', 'own-a'], ['onlyLeaf', 1], ['onlyLeaf2', 2], ['z', 'own-z']])
   expect(expected['cycle-user.js']).toEqual([['seen', ['a', 'b', 2]]])
   expect(expected['ns-diamond.js']).toEqual([['ns', ['default', 'onlyLeaf', 'x']], ['onlyLeaf', 1], ['x', 'leaf-x']])
   expect(expected['circle-bad-user.js']).toBe('SyntaxError')

@@ -37,7 +37,7 @@ describe('transformEsm', () => {
     const source = "const a = 1\nexport { a }\n(function () {})()\nimport './b.js'\n[1].map(String)\n"
     for (const ast of [false, true]) {
       const { code, bodyStart } = transformEsm(source, '/x.js', { ast })
-      expect(code.slice(bodyStart, -3)).toBe('const a = 1\n;\n(function () {})()\n;\n[1].map(String)\n')
+      expect(code.slice(bodyStart, -4)).toBe('const a = 1\n;\n(function () {})()\n;\n[1].map(String)\n')
     }
   })
 

@@ -36,8 +36,34 @@ export function checkModuleBody(body: string, file: string, async: boolean, impo
   new vm.Script(code, { filename: file })
 }
 
-/** `arguments`, or `new.target` (comments may stand between `new` and the dot). */
-const STATIC_BLOCK_DIFFERS = /\barguments\b|\bnew\b(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*\./
+/**
+ * Whether the module's compiled function may accept an early error of module code, so that the body needs
+ * `checkModuleBody`. The function compiles the body in a block with the imported names declared by `let`, which
+ * refuses what a module refuses of its declarations; a top-level `return` sends the module to rollup's parser, which
+ * refuses it. Left are what only the words in the body can tell: `yield` and `new.target` (a generator takes them),
+ * `await` (a plain function takes it as a name), HTML-like comments (a script's comments) and `import()` or
+ * `import.meta` in a form a module refuses. Each is looked for in the text, comments and strings included: a body
+ * that merely mentions one is checked, as every body was.
+ */
+export function mayHideEarlyError(body: string): boolean {
+  return (
+    body.includes('yield') ||
+    body.includes('await') ||
+    // A keyword spelled with an escape (`aw\u0061it`) is a name a plain function takes.
+    body.includes('\\u') ||
+    body.includes('<!--') ||
+    body.includes('-->') ||
+    body.includes(DYNAMIC) ||
+    body.includes(META) ||
+    NEW_TARGET.test(body)
+  )
+}
+
+/** `new.target` (comments may stand between `new` and the dot). */
+const NEW_TARGET = /\bnew\b(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*\./
+
+/** `arguments`, or `new.target`. */
+const STATIC_BLOCK_DIFFERS = new RegExp(`\\barguments\\b|${NEW_TARGET.source}`)
 
 const DYNAMIC_NAME = new RegExp(`\\b${DYNAMIC}\\b`, 'g')
 const META_NAME = new RegExp(`\\b${META}\\b`, 'g')

@@ -3,7 +3,7 @@ import { readCached, saveCached, sourceOf, type CompiledFile } from '../compile-
 import { declaresOwn } from '../cjs/compile-cjs.js'
 import { processForNamespace } from '../views/esm-records.js'
 import { moduleSyntaxError } from './syntax-error.js'
-import { checkModuleBody } from './check-module-body.js'
+import { checkModuleBody, mayHideEarlyError } from './check-module-body.js'
 import { fileUrlOf } from './file-url.js'
 import { transformEsm, type EsmTransform } from './transform-esm.js'
 
@@ -45,8 +45,9 @@ export function compileEsm(entry: CompiledFile): CompiledEsm {
   } else {
     ;({ transform, compiled } = transformAndCompile(entry))
     // V8's second parse of the body, for the early errors a generator's body accepts: only on a fresh transform, since
-    // a cached one passed it (and a module that fails it is never cached).
-    checkModuleBody(transform.code.slice(transform.bodyStart, -3), entry.file, transform.async, transform.importedNames)
+    // a cached one passed it (and a module that fails it is never cached), and only for a body that may hold one.
+    const body = transform.code.slice(transform.bodyStart, -4)
+    if (mayHideEarlyError(body)) checkModuleBody(body, entry.file, transform.async, transform.importedNames)
   }
   const { code: _code, ...meta } = transform
   if (!hit?.text || !hit.data || compiled.script.cachedDataRejected) {
@@ -95,8 +96,8 @@ function compile(code: string, file: string, bodyStart: number, cachedData?: Buf
   const filename = fileUrlOf(file)
   // Stripped TypeScript ends with Node's `//# sourceURL=` comment naming the file's URL, the script's name already
   // here; V8 ignores the offsets of a script that has one, so it goes.
-  const comment = `\n//# sourceURL=${filename}\n})`
-  if (code.endsWith(comment)) code = `${code.slice(0, -comment.length)}\n})`
+  const comment = `\n//# sourceURL=${filename}\n}})`
+  if (code.endsWith(comment)) code = `${code.slice(0, -comment.length)}\n}})`
   let script: vm.Script
   try {
     script = new vm.Script(code, { filename, ...bodyOffset(code, bodyStart), cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER })

@@ -36,7 +36,7 @@ export interface EsmTransform {
    * for its namespace (`export * as x`, or `export { ns }` of `import * as ns`)]. Linking resolves them, as Node does.
    */
   indirect: Record<string, [number, string | null]>
-  /** Where the module's own code starts in `code` (it ends before the last 3 characters). */
+  /** Where the module's own code starts in `code` (it ends before the last 4 characters). */
   bodyStart: number
   /** The names the imports declare (their declarations are blanked in `code`). */
   importedNames: string[]
@@ -104,13 +104,23 @@ function assemble({ body, async, usesMeta, imports, stars, getters, locals, bind
   exportNames.sort()
   let prologue = `(${async ? 'async ' : ''}function* (${DEPS}, ${NS}, ${META}, ${DYNAMIC}, ${DEFINE}, process) {'use strict';`
   for (let i = 0; i < imports.length; i++) prologue += `${i === 0 ? 'const ' : ', '}__ms_i${i} = ${DEPS}[${i}]${i === imports.length - 1 ? ';' : ''}`
+  // The module's code is in a block, with the imported names declared in it by `let`: its top-level declarations are
+  // lexical as in a module, so the compile itself refuses two functions of one name, a `var` and a function of one
+  // name, and a declaration of an imported name (V8 parsed each body a second time for those). The getters are in the
+  // block too, to see its declarations.
+  prologue += '{'
+  if (bindings.size) {
+    let names = ''
+    bindings.forEach((_, name) => (names += names ? `, ${name}` : name))
+    prologue += `let ${names};`
+  }
   prologue += `${DEFINE}(${NS}, {`
   for (let i = 0; i < exportNames.length; i++) {
     const name = exportNames[i]!
     prologue += `${i === 0 ? '' : ', '}${JSON.stringify(name)}: () => ${getters.get(name)}`
   }
   prologue += `});${renameDefault}yield;`
-  return { code: `${prologue}${body}\n})`, async, usesMeta, imports, stars, exportNames, indirect: indirectExports(getters), bodyStart: prologue.length, importedNames: [...bindings.keys()] }
+  return { code: `${prologue}${body}\n}})`, async, usesMeta, imports, stars, exportNames, indirect: indirectExports(getters), bodyStart: prologue.length, importedNames: [...bindings.keys()] }
 }
 
 /**
