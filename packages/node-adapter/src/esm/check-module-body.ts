@@ -17,10 +17,10 @@ import { DYNAMIC, META } from './generated-names.js'
  * with a top-level `return` to rollup's parser).
  */
 export function checkModuleBody(body: string, file: string, async: boolean, importedNames: string[]): void {
-  // A module has no HTML-like comments: `<!--` is `<`, `!`, `--` and `-->` is `--`, `>` there. A space between keeps
-  // those tokens and makes a script read them so too (in a string, a comment or a regular expression it changes nothing
-  // the parse can refuse).
-  if (body.includes('<!--') || body.includes('-->')) body = body.replaceAll('<!--', '< !--').replaceAll('-->', '-- >')
+  // V8 refuses an HTML-like comment in a module (`<!--` anywhere in code, `-->` first on a line), which a script reads
+  // as a comment: a NUL in it is refused in code, and changes nothing in a string, a comment or a regular expression.
+  const html = hasHtmlComment(body)
+  if (html) body = markHtmlComments(body)
   // `import(...)` and `import.meta` as written, for what V8 refuses in them: `import()` with no or three arguments,
   // `new import(x)`, `import(x) = 1` (a script may call import() too), and `import.meta = 1` (as `null`, which can be
   // read through and not assigned). Names starting with `__ms_` are the transform's own.
@@ -33,7 +33,45 @@ export function checkModuleBody(body: string, file: string, async: boolean, impo
   if (async) code = `'use strict';(async () => {{${imports}${body}\n}})`
   else if (STATIC_BLOCK_DIFFERS.test(body)) code = `'use strict';{${imports}${body}\n}`
   else code = `function __ms_check() {class __ms_c {static {{${imports}${body}\n}}}}`
-  new vm.Script(code, { filename: file })
+  try {
+    new vm.Script(code, { filename: file })
+  } catch (error) {
+    if (html && refusedForMark(error, code, file)) throw new SyntaxError('HTML comments are not allowed in modules')
+    throw error
+  }
+}
+
+/**
+ * A mark is refused as an invalid token: the body's first error is an HTML-like comment when the body without the
+ * marks (the comment's tokens spaced apart, as a module reads them) parses, or fails otherwise. Another invalid token
+ * before the comment would be taken for it: the body is refused either way.
+ */
+function refusedForMark(error: unknown, code: string, file: string): boolean {
+  if ((error as Error).message !== INVALID) return false
+  try {
+    new vm.Script(code.replace(MARKS, '').replace(HTML_TOKENS, (token) => `${token.slice(0, 2)} ${token.slice(2)}`), { filename: file })
+    return true
+  } catch (unmarked) {
+    return (unmarked as Error).message !== INVALID
+  }
+}
+
+const HTML_TOKENS = /<!--|-->/g
+const INVALID = 'Invalid or unexpected token'
+
+function hasHtmlComment(body: string): boolean {
+  return body.includes('<!--') || body.includes('-->')
+}
+
+/**
+ * `-->` starts a comment in a script only after a line terminator: first on a line, or after a block comment that
+ * holds one, then white space and block comments.
+ */
+const HTML_CLOSE = /((?:^|[\n\r\u2028\u2029]|\/\*(?:(?!\*\/)[^\n\r\u2028\u2029])*[\n\r\u2028\u2029][\s\S]*?\*\/)(?:\s|\/\*[\s\S]*?\*\/)*)-->/g
+const MARKS = /\0(?=<!--|-->)/g
+
+function markHtmlComments(body: string): string {
+  return body.replaceAll('<!--', '\0<!--').replace(HTML_CLOSE, '$1\0-->')
 }
 
 /** `arguments`, or `new.target` (comments may stand between `new` and the dot). */
