@@ -63,16 +63,43 @@ function hasHtmlComment(body: string): boolean {
   return body.includes('<!--') || body.includes('-->')
 }
 
-/**
- * `-->` starts a comment in a script only after a line terminator: first on a line, or after a block comment that
- * holds one, then white space and block comments.
- */
-const HTML_CLOSE = /((?:^|[\n\r\u2028\u2029]|\/\*(?:(?!\*\/)[^\n\r\u2028\u2029])*[\n\r\u2028\u2029][\s\S]*?\*\/)(?:\s|\/\*[\s\S]*?\*\/)*)-->/g
 const MARKS = /\0(?=<!--|-->)/g
 
 function markHtmlComments(body: string): string {
-  return body.replaceAll('<!--', '\0<!--').replace(HTML_CLOSE, '$1\0-->')
+  body = body.replaceAll('<!--', '\0<!--')
+  let marked = ''
+  let from = 0
+  for (let at = body.indexOf('-->'); at !== -1; at = body.indexOf('-->', at + 3)) {
+    if (!afterLineTerminator(body, at)) continue
+    marked += `${body.slice(from, at)}\0`
+    from = at
+  }
+  return marked + body.slice(from)
 }
+
+/**
+ * `-->` starts a comment in a script only after a line terminator: first on a line, or after a block comment that
+ * holds one, with white space and block comments between. Looked for backwards (a regular expression for it
+ * backtracked over every comment of a large file).
+ */
+function afterLineTerminator(body: string, at: number): boolean {
+  let i = at - 1
+  while (i >= 0) {
+    const c = body[i]!
+    if (LINE_TERMINATOR.test(c)) return true
+    if (/\s/.test(c)) i--
+    else if (c === '/' && body[i - 1] === '*') {
+      const open = body.lastIndexOf('/*', i - 2)
+      if (open === -1) return false
+      if (LINE_TERMINATORS.test(body.slice(open + 2, i - 1))) return true
+      i = open - 1
+    } else return false
+  }
+  return true
+}
+
+const LINE_TERMINATOR = /^[\n\r\u2028\u2029]$/
+const LINE_TERMINATORS = /[\n\r\u2028\u2029]/
 
 /** `arguments`, or `new.target` (comments may stand between `new` and the dot). */
 const STATIC_BLOCK_DIFFERS = /\barguments\b|\bnew\b(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*\./
