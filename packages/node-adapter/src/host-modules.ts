@@ -51,9 +51,18 @@ export function fillHostNamespaceSync(id: string): void {
     copyNamespace(slot, value as object)
     return
   }
-  const names = id.startsWith('node:') || !/\.c?js$/.test(id) ? Object.keys(value ?? {}) : cjsExportNames(compiledFile(id)).exports
-  copyNamespace(slot, valueNamespace(value, names))
+  // Node's `import` of CommonJS TypeScript lexes the stripped source, as it lexes JavaScript (compiledFile strips it).
+  if (id.startsWith('node:') || !LEXED.test(id)) {
+    copyNamespace(slot, valueNamespace(value, Object.keys(value ?? {})))
+    return
+  }
+  // And Node's namespace of CommonJS has the value as `'module.exports'` too.
+  const ns = valueNamespace(value, cjsExportNames(compiledFile(id)).exports)
+  copyNamespace(slot, Object.defineProperties(Object.create(null), { ...Object.getOwnPropertyDescriptors(ns), 'module.exports': { get: () => value, enumerable: true } }))
 }
+
+/** CommonJS files whose names Node's `import` takes from cjs-module-lexer. */
+const LEXED = /\.c?[jt]s$/
 
 function copyNamespace(slot: { ns: Record<string, unknown>; filled: boolean }, real: object): void {
   if (slot.filled) return

@@ -58,3 +58,32 @@ it('refuses a top-level declaration of an imported name, and an import named eva
   expect(refuses('function f() { var a }', ['a'])).toBe(false)
   expect(refuses('', ['eval'])).toBe(true)
 })
+
+it('refuses an HTML-like comment in code as V8 does, in its words, and takes one in a string, template or pattern', () => {
+  const html = [
+    'let y = 1, x\nx = 1 <!-- y',
+    '<!-- not a comment in a module',
+    'let y = 1, x = y\n  /* c */ --> 3',
+    'let y = 2, x = y-->1',
+    'let y = 2, x = y /* c */ -->1',
+    'let y = 2\n/*\n*/ --> 1',
+    'let x = 1 <!-- y(',
+    'const s = "<!--", t = `-->\n-->\n<!--`, r = /<!--/; // <!--\n/* -->\n--> */',
+  ]
+  const script = `const vm = require('node:vm'); console.log(JSON.stringify(${JSON.stringify(html)}.map((body) => { try { new vm.SourceTextModule(body); return null } catch (e) { return e.message } })))`
+  const native = JSON.parse(execFileSync(process.execPath, ['--experimental-vm-modules', '--no-warnings', '-e', script], { encoding: 'utf8' })) as (string | null)[]
+  expect(native.filter((message) => message === 'HTML comments are not allowed in modules').length).toBe(5)
+  const inSpace = html.map((body) => {
+    try {
+      checkModuleBody(body, '/virtual/body.js', false, [])
+      return null
+    } catch (error) {
+      return (error as Error).message
+    }
+  })
+  expect(inSpace).toEqual(native)
+})
+
+it('takes a body of many block comments before a `-->` in code (a backtracking search for `-->` never ended)', () => {
+  expect(refuses(`let y = 1\n${'/* a */\n'.repeat(40)}y = 1; y-->1`)).toBe(false)
+})

@@ -22,6 +22,7 @@ it.each([
   ['an export name with a lone surrogate', 'export-lone-surrogate.js'],
   ['a string exported without from', 'export-string-local.js'],
   ['an HTML-like comment', 'html-comment.js'],
+  ['an HTML-like comment after code on its line', 'html-comment-after-code.js'],
   ['import() with no argument', 'import-no-argument.js'],
   ['import() with three arguments', 'import-three-arguments.js'],
   ['new import()', 'new-import.js'],

@@ -17,10 +17,10 @@ import { DYNAMIC, META } from './generated-names.js'
  * with a top-level `return` to rollup's parser).
  */
 export function checkModuleBody(body: string, file: string, async: boolean, importedNames: string[]): void {
-  // A module has no HTML-like comments: `<!--` is `<`, `!`, `--` and `-->` is `--`, `>` there. A space between keeps
-  // those tokens and makes a script read them so too (in a string, a comment or a regular expression it changes nothing
-  // the parse can refuse).
-  if (body.includes('<!--') || body.includes('-->')) body = body.replaceAll('<!--', '< !--').replaceAll('-->', '-- >')
+  // V8 refuses an HTML-like comment in a module (`<!--` anywhere in code, `-->` first on a line), which a script reads
+  // as a comment: a NUL in it is refused in code, and changes nothing in a string, a comment or a regular expression.
+  const html = hasHtmlComment(body)
+  if (html) body = markHtmlComments(body)
   // `import(...)` and `import.meta` as written, for what V8 refuses in them: `import()` with no or three arguments,
   // `new import(x)`, `import(x) = 1` (a script may call import() too), and `import.meta = 1` (as `null`, which can be
   // read through and not assigned). Names starting with `__ms_` are the transform's own.
@@ -33,7 +33,12 @@ export function checkModuleBody(body: string, file: string, async: boolean, impo
   if (async) code = `'use strict';(async () => {{${imports}${body}\n}})`
   else if (STATIC_BLOCK_DIFFERS.test(body)) code = `'use strict';{${imports}${body}\n}`
   else code = `function __ms_check() {class __ms_c {static {{${imports}${body}\n}}}}`
-  new vm.Script(code, { filename: file })
+  try {
+    new vm.Script(code, { filename: file })
+  } catch (error) {
+    if (html && refusedForMark(error, code, file)) throw new SyntaxError('HTML comments are not allowed in modules')
+    throw error
+  }
 }
 
 /**
@@ -64,6 +69,66 @@ const NEW_TARGET = /\bnew\b(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*\./
 
 /** `arguments`, or `new.target`. */
 const STATIC_BLOCK_DIFFERS = new RegExp(`\\barguments\\b|${NEW_TARGET.source}`)
+
+/**
+ * A mark is refused as an invalid token: the body's first error is an HTML-like comment when the body without the
+ * marks (the comment's tokens spaced apart, as a module reads them) parses, or fails otherwise. Another invalid token
+ * before the comment would be taken for it: the body is refused either way.
+ */
+function refusedForMark(error: unknown, code: string, file: string): boolean {
+  if ((error as Error).message !== INVALID) return false
+  try {
+    new vm.Script(code.replace(MARKS, '').replace(HTML_TOKENS, (token) => `${token.slice(0, 2)} ${token.slice(2)}`), { filename: file })
+    return true
+  } catch (unmarked) {
+    return (unmarked as Error).message !== INVALID
+  }
+}
+
+const HTML_TOKENS = /<!--|-->/g
+const INVALID = 'Invalid or unexpected token'
+
+function hasHtmlComment(body: string): boolean {
+  return body.includes('<!--') || body.includes('-->')
+}
+
+const MARKS = /\0(?=<!--|-->)/g
+
+function markHtmlComments(body: string): string {
+  body = body.replaceAll('<!--', '\0<!--')
+  let marked = ''
+  let from = 0
+  for (let at = body.indexOf('-->'); at !== -1; at = body.indexOf('-->', at + 3)) {
+    if (!afterLineTerminator(body, at)) continue
+    marked += `${body.slice(from, at)}\0`
+    from = at
+  }
+  return marked + body.slice(from)
+}
+
+/**
+ * `-->` starts a comment in a script only after a line terminator: first on a line, or after a block comment that
+ * holds one, with white space and block comments between. Looked for backwards (a regular expression for it
+ * backtracked over every comment of a large file).
+ */
+function afterLineTerminator(body: string, at: number): boolean {
+  let i = at - 1
+  while (i >= 0) {
+    const c = body[i]!
+    if (LINE_TERMINATOR.test(c)) return true
+    if (/\s/.test(c)) i--
+    else if (c === '/' && body[i - 1] === '*') {
+      const open = body.lastIndexOf('/*', i - 2)
+      if (open === -1) return false
+      if (LINE_TERMINATORS.test(body.slice(open + 2, i - 1))) return true
+      i = open - 1
+    } else return false
+  }
+  return true
+}
+
+const LINE_TERMINATOR = /^[\n\r\u2028\u2029]$/
+const LINE_TERMINATORS = /[\n\r\u2028\u2029]/
 
 const DYNAMIC_NAME = new RegExp(`\\b${DYNAMIC}\\b`, 'g')
 const META_NAME = new RegExp(`\\b${META}\\b`, 'g')

@@ -9,6 +9,7 @@ import { fileUrlOf } from './file-url.js'
 import { checkImportAttributes, type ImportAttributes } from './import-attributes.js'
 import { checkImports, resolveExport } from './resolve-export.js'
 import { exportedNameSet } from './star-names.js'
+import { v8StarBinding } from './v8-star-table.js'
 
 /** One static import of a linked module: what its namespace is and how to get it evaluated. */
 export interface DependencySlot {
@@ -112,7 +113,8 @@ function linkStarExports(record: EsmRecord): void {
 
 function bindingGetter(record: EsmRecord, name: string): (() => unknown) | null {
   const binding = resolveExport(record, name)
-  return binding === null || binding === 'ambiguous' ? null : binding.get
+  if (binding === 'ambiguous') return v8StarBinding(record, name)?.get ?? null
+  return binding === null ? null : binding.get
 }
 
 /** The import's attributes against the module it leads to (an override's value is taken as it is). */
