@@ -36,6 +36,8 @@ export function checkModuleBody(body: string, file: string, async: boolean, impo
   try {
     new vm.Script(code, { filename: file })
   } catch (error) {
+    // Node's error has no `cause`: the script's error is about the marks, not the module.
+    // eslint-disable-next-line preserve-caught-error
     if (html && refusedForMark(error, code, file)) throw new SyntaxError('HTML comments are not allowed in modules')
     throw error
   }
